@@ -1,0 +1,16 @@
+import { AppConfig, CORE_ENTITIES, dataSourceOptions } from '@peixun/core';
+import { ORG_ENTITIES } from '@peixun/org';
+import { DataSource } from 'typeorm';
+
+/** Every entity of every lib: the CLI's data source must know them all to diff the schema. */
+export const ALL_ENTITIES = [...CORE_ENTITIES, ...ORG_ENTITIES];
+
+export function cliDataSource(config: AppConfig, url: string): DataSource {
+  return new DataSource({ ...dataSourceOptions(config, url), entities: ALL_ENTITIES, logging: ['error'] });
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../auth/roles';
+import { RequestContext } from '../common/request-context';
+import { AuditLog } from './audit-log.entity';
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  data?: Record<string, unknown> | null;
+}
+
+/** Who did it: a signed-in actor, or a name for the system itself / an anonymous caller. */
+export type AuditActor = Pick<Actor, 'accountId' | 'username' | 'role'> | { system: string } | null;
+
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Appends an entry using `manager`: pass the transaction's manager so the
+   * entry commits (or rolls back) with the change it describes.
+   */
+  async record(manager: EntityManager, actor: AuditActor, entry: AuditEntry): Promise<void> {
+    const ctx = RequestContext.current();
+    const who =
+      actor && 'system' in actor
+        ? { actorAccountId: null, actorUsername: `system:${actor.system}`, actorRole: null }
+        : {
+            actorAccountId: actor?.accountId ?? null,
+            actorUsername: actor?.username ?? null,
+            actorRole: actor?.role ?? null,
+          };
+    await manager.insert(AuditLog, {
+      ...who,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      data: (entry.data ?? null) as never,
+      requestId: ctx?.requestId ?? null,
+      ip: ctx?.ip ?? null,
+    });
+  }
+
+  /** For events that are not part of a change (e.g. a failed login). */
+  async recordStandalone(actor: AuditActor, entry: AuditEntry): Promise<void> {
+    await this.record(this.dataSource.manager, actor, entry);
+  }
+}

@@ -1,0 +1,46 @@
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '../config/app-config';
+import { resolveRedisUrl } from '../queue/redis-url';
+import { Account } from './account.entity';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { LoginThrottlerGuard } from './login-throttler.guard';
+import { RefreshToken } from './refresh-token.entity';
+import { TokenService } from './token.service';
+
+/**
+ * Login, tokens and the global deny-by-default guard. Needs a SCOPE_RESOLVER
+ * provider (libs/org supplies it) to place accounts in the organisation tree.
+ */
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Account, RefreshToken]),
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret, signOptions: { algorithm: 'HS256' } }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: async (config: AppConfig) => ({
+        throttlers: [
+          { name: 'login', ttl: config.auth.loginRateWindowSeconds * 1000, limit: config.auth.loginRateLimit },
+        ],
+        storage: new ThrottlerStorageRedisService(await resolveRedisUrl(config), {
+          keyPrefix: `${config.queue.prefix}:throttle:`,
+          maxRetriesPerRequest: 2,
+        }),
+      }),
+    }),
+  ],
+  providers: [AuthService, TokenService, LoginThrottlerGuard, { provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [AuthController],
+  exports: [AuthService, TokenService, TypeOrmModule],
+})
+export class AuthModule {}

