@@ -6,6 +6,9 @@ const moduleNameMapper = {
 };
 
 module.exports = {
+  // The end-to-end files share one database and one queue prefix: run files one at a time.
+  maxWorkers: 1,
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',
@@ -24,7 +27,6 @@ module.exports = {
       moduleNameMapper,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

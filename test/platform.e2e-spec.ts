@@ -20,7 +20,10 @@ describe('platform: health, errors, validation, docs', () => {
 
   it('answers an unknown route with 404 in the error shape', async () => {
     const res = await request(api.http).get('/api/v1/no-such-thing').expect(404);
-    expect(res.body).toEqual({ code: 'ROUTE_NOT_FOUND', message: expect.stringContaining('/api/v1/no-such-thing') });
+    expect(res.body).toEqual({
+      code: 'ROUTE_NOT_FOUND',
+      message: expect.stringContaining('/api/v1/no-such-thing'),
+    });
   });
 
   it('refuses a body with an unknown field, naming the field', async () => {
@@ -29,18 +32,26 @@ describe('platform: health, errors, validation, docs', () => {
       .send({ username: 'a', password: 'b', role: 'municipal_admin' })
       .expect(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
-    expect(res.body.details).toEqual([{ field: 'role', problems: [expect.stringContaining('role')] }]);
+    expect(res.body.details).toEqual([
+      { field: 'role', problems: [expect.stringContaining('role')] },
+    ]);
     expect(res.body.message).toContain('role');
   });
 
   it('refuses a field of the wrong type, naming it', async () => {
-    const res = await request(api.http).post('/api/v1/auth/login').send({ username: 'a', password: 42 }).expect(400);
+    const res = await request(api.http)
+      .post('/api/v1/auth/login')
+      .send({ username: 'a', password: 42 })
+      .expect(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(['password']);
   });
 
   it('refuses a missing field, naming it', async () => {
-    const res = await request(api.http).post('/api/v1/auth/login').send({ username: 'a' }).expect(400);
+    const res = await request(api.http)
+      .post('/api/v1/auth/login')
+      .send({ username: 'a' })
+      .expect(400);
     expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(['password']);
     expect(res.body.message).toMatch(/password/);
   });
@@ -66,9 +77,17 @@ describe('platform: health, errors, validation, docs', () => {
     const res = await request(api.http).get('/api/docs-json').expect(200);
     const paths = Object.keys(res.body.paths);
     expect(paths).toEqual(
-      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/audit/entries', '/api/ready']),
+      expect.arrayContaining([
+        '/api/v1/auth/login',
+        '/api/v1/auth/refresh',
+        '/api/v1/audit/entries',
+        '/api/ready',
+      ]),
     );
-    const schemas = res.body.components.schemas as Record<string, { properties?: Record<string, { description?: string }> }>;
+    const schemas = res.body.components.schemas as Record<
+      string,
+      { properties?: Record<string, { description?: string }> }
+    >;
     expect(Object.keys(schemas).length).toBeGreaterThan(5);
     const undescribed = Object.entries(schemas).flatMap(([name, s]) =>
       Object.entries(s.properties ?? {})

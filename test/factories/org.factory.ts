@@ -17,7 +17,12 @@ export interface TestOrg {
   institution: OrgUnit;
 }
 
-export async function anOrgUnit(ds: DataSource, kind: OrgKind, name: string, parent?: OrgUnit): Promise<OrgUnit> {
+export async function anOrgUnit(
+  ds: DataSource,
+  kind: OrgKind,
+  name: string,
+  parent?: OrgUnit,
+): Promise<OrgUnit> {
   return ds.getRepository(OrgUnit).save({
     kind,
     name: `${name}-${uniq()}`,

@@ -39,12 +39,19 @@ export async function bootApi(env: Record<string, string> = {}): Promise<TestApi
 export interface Session {
   accessToken: string;
   refreshToken: string;
-  actor: { accountId: string; role: string; orgId: string | null; districtId: string | null; streetId: string | null };
+  actor: {
+    accountId: string;
+    role: string;
+    orgId: string | null;
+    districtId: string | null;
+    streetId: string | null;
+  };
 }
 
 export async function login(http: App, username: string, password: string): Promise<Session> {
   const res = await request(http).post('/api/v1/auth/login').send({ username, password });
-  if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as Session;
 }
 

@@ -1,9 +1,14 @@
-/* eslint-disable no-console */
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, ensureRedis, loadConfig, runMigrations, startEmbeddedPostgres } from '../../libs/core/src';
+import {
+  dataSourceOptions,
+  ensureRedis,
+  loadConfig,
+  runMigrations,
+  startEmbeddedPostgres,
+} from '../../libs/core/src';
 
 /**
  * Runs once before the end-to-end tests: a real PostgreSQL (DATABASE_URL, or
@@ -24,7 +29,9 @@ export default async function globalSetup(): Promise<void> {
     (globalThis as Record<string, unknown>).__PEIXUN_PG__ = handle;
     serverUrl = handle.url;
   }
-  const redis = await ensureRedis(process.env.REDIS_URL, resolve(root, '.data/redis-test'), (m) => console.log(`[e2e] ${m}`));
+  const redis = await ensureRedis(process.env.REDIS_URL, resolve(root, '.data/redis-test'), (m) =>
+    console.log(`[e2e] ${m}`),
+  );
   (globalThis as Record<string, unknown>).__PEIXUN_REDIS__ = redis;
   process.env.REDIS_URL = redis.url;
 
@@ -49,5 +56,7 @@ export default async function globalSetup(): Promise<void> {
   await ds.initialize();
   await runMigrations(ds);
   await ds.destroy();
-  console.log(`\n[e2e] database ${database} migrated in ${Date.now() - started} ms; queue prefix ${process.env.QUEUE_PREFIX}`);
+  console.log(
+    `\n[e2e] database ${database} migrated in ${Date.now() - started} ms; queue prefix ${process.env.QUEUE_PREFIX}`,
+  );
 }

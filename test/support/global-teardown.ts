@@ -13,7 +13,9 @@ export default async function globalTeardown(): Promise<void> {
   }
   const prefix = process.env.QUEUE_PREFIX;
   if (prefix?.startsWith('peixun-test-')) {
-    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true });
+    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', {
+      lazyConnect: true,
+    });
     await redis.connect();
     let cursor = '0';
     do {

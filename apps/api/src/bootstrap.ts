@@ -2,7 +2,13 @@ import { INestApplication, Logger as NestLogger, ValidationPipe } from '@nestjs/
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AllExceptionsFilter, AppConfig, RequestContext, requestId, validationError } from '@peixun/core';
+import {
+  AllExceptionsFilter,
+  AppConfig,
+  RequestContext,
+  requestId,
+  validationError,
+} from '@peixun/core';
 import { DemoSeedService, formatDemoAccounts } from '@peixun/org';
 import { Logger } from 'nestjs-pino';
 import type { NextFunction, Request, Response } from 'express';

@@ -6,7 +6,11 @@ import { DataSource } from 'typeorm';
 export const ALL_ENTITIES = [...CORE_ENTITIES, ...ORG_ENTITIES];
 
 export function cliDataSource(config: AppConfig, url: string): DataSource {
-  return new DataSource({ ...dataSourceOptions(config, url), entities: ALL_ENTITIES, logging: ['error'] });
+  return new DataSource({
+    ...dataSourceOptions(config, url),
+    entities: ALL_ENTITIES,
+    logging: ['error'],
+  });
 }
 
 export function withDatabase(url: string, database: string): string {

@@ -1,4 +1,3 @@
-/* eslint-disable no-console */
 import { Logger } from '@nestjs/common';
 import {
   appConfig,
@@ -40,13 +39,17 @@ async function check(): Promise<number> {
   }
   console.error('migration check FAILED: the entities need changes that no migration makes:');
   for (const q of diff.up) console.error(`  ${q};`);
-  console.error('Run `npm run migration:generate -- <Name>` and add the migration to the MIGRATIONS list.');
+  console.error(
+    'Run `npm run migration:generate -- <Name>` and add the migration to the MIGRATIONS list.',
+  );
   return 1;
 }
 
 async function generate(name: string | undefined): Promise<number> {
   if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
-    console.error('migration:generate needs a PascalCase name, e.g. `npm run migration:generate -- AddWorkers`');
+    console.error(
+      'migration:generate needs a PascalCase name, e.g. `npm run migration:generate -- AddWorkers`',
+    );
     return 2;
   }
   const config = appConfig();
@@ -57,7 +60,8 @@ async function generate(name: string | undefined): Promise<number> {
   }
   const ts = Date.now();
   const cls = `${name}${ts}`;
-  const esc = (q: string): string => '`' + q.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
+  const esc = (q: string): string =>
+    '`' + q.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
   const body = `import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class ${cls} implements MigrationInterface {
@@ -68,13 +72,18 @@ ${diff.up.map((s) => `    await q.query(${esc(s)});`).join('\n')}
   }
 
   public async down(q: QueryRunner): Promise<void> {
-${[...diff.down].reverse().map((s) => `    await q.query(${esc(s)});`).join('\n')}
+${[...diff.down]
+  .reverse()
+  .map((s) => `    await q.query(${esc(s)});`)
+  .join('\n')}
   }
 }
 `;
   const file = join(__dirname, '../../../libs/core/src/database/migrations', `${ts}-${name}.ts`);
   writeFileSync(file, body);
-  console.log(`wrote ${file}\nAdd ${cls} to MIGRATIONS in libs/core/src/database/migrations/index.ts.`);
+  console.log(
+    `wrote ${file}\nAdd ${cls} to MIGRATIONS in libs/core/src/database/migrations/index.ts.`,
+  );
   return 0;
 }
 
@@ -82,10 +91,14 @@ async function seedDemo(): Promise<void> {
   const { NestFactory } = await import('@nestjs/core');
   const { CliSeedModule } = await import('./cli-seed.module');
   const { DemoSeedService, formatDemoAccounts } = await import('@peixun/org');
-  const app = await NestFactory.createApplicationContext(CliSeedModule, { logger: ['error', 'warn', 'log'] });
+  const app = await NestFactory.createApplicationContext(CliSeedModule, {
+    logger: ['error', 'warn', 'log'],
+  });
   try {
     const result = await app.get(DemoSeedService).seed();
-    console.log(result.seeded ? formatDemoAccounts(result) : 'demo data already present: nothing changed');
+    console.log(
+      result.seeded ? formatDemoAccounts(result) : 'demo data already present: nothing changed',
+    );
   } finally {
     await app.close();
   }
@@ -118,7 +131,9 @@ main()
     process.exit(code);
   })
   .catch(async (err: unknown) => {
-    new Logger('cli').error(err instanceof ConfigError ? err.message : err instanceof Error ? err.stack : err);
+    new Logger('cli').error(
+      err instanceof ConfigError ? err.message : err instanceof Error ? err.stack : err,
+    );
     await stopEmbeddedPostgres().catch(() => undefined);
     process.exit(1);
   });

@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { AuditRetentionJob, AuditRetentionScheduler, CoreModule, QueueWorkersService } from '@peixun/core';
+import {
+  AuditRetentionJob,
+  AuditRetentionScheduler,
+  CoreModule,
+  QueueWorkersService,
+} from '@peixun/core';
 import { OrgModule } from '@peixun/org';
 
 /** The queue process: job handlers and the workers that run them; no HTTP server. */

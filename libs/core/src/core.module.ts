@@ -10,7 +10,15 @@ import { JobsController } from './queue/jobs.controller';
 
 /** The platform layer both processes share: config, logs, database, queues, auth, audit. */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule, AuthModule, AuditModule, DiscoveryModule],
+  imports: [
+    ConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    QueueModule,
+    AuthModule,
+    AuditModule,
+    DiscoveryModule,
+  ],
   controllers: [JobsController],
   exports: [QueueModule, AuthModule, AuditModule],
 })

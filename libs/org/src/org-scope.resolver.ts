@@ -12,7 +12,13 @@ export class OrgScopeResolver implements ScopeResolver {
   async placement(orgId: string): Promise<OrgPlacement | null> {
     const unit = await this.units.findOneBy({ id: orgId });
     return unit
-      ? { id: unit.id, kind: unit.kind, districtId: unit.districtId, streetId: unit.streetId, active: unit.active }
+      ? {
+          id: unit.id,
+          kind: unit.kind,
+          districtId: unit.districtId,
+          streetId: unit.streetId,
+          active: unit.active,
+        }
       : null;
   }
 }

@@ -9,7 +9,13 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 
-export const ORG_KINDS = ['municipality', 'district', 'street', 'community', 'institution'] as const;
+export const ORG_KINDS = [
+  'municipality',
+  'district',
+  'street',
+  'community',
+  'institution',
+] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
 
 /** The kind of node that may sit directly under a parent of each kind. */
@@ -24,7 +30,10 @@ export const CHILD_KIND: Partial<Record<OrgKind, OrgKind>> = {
  * institution (filed at municipal level, parent = the municipality).
  */
 @Entity({ name: 'org_unit' })
-@Check('org_unit_kind_ck', `kind IN ('municipality', 'district', 'street', 'community', 'institution')`)
+@Check(
+  'org_unit_kind_ck',
+  `kind IN ('municipality', 'district', 'street', 'community', 'institution')`,
+)
 @Index('org_unit_parent_idx', ['parentId'])
 export class OrgUnit {
   @PrimaryGeneratedColumn('uuid')

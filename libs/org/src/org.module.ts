@@ -8,7 +8,11 @@ import { OrgUnit } from './org-unit.entity';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([OrgUnit])],
-  providers: [OrgScopeResolver, { provide: SCOPE_RESOLVER, useExisting: OrgScopeResolver }, DemoSeedService],
+  providers: [
+    OrgScopeResolver,
+    { provide: SCOPE_RESOLVER, useExisting: OrgScopeResolver },
+    DemoSeedService,
+  ],
   exports: [SCOPE_RESOLVER, DemoSeedService, TypeOrmModule],
 })
 export class OrgModule {}

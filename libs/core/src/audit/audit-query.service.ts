@@ -11,7 +11,11 @@ export class AuditQueryService {
 
   async list(q: AuditQueryDto): Promise<AuditPageDto> {
     const limit = q.limit ?? 50;
-    const qb = this.dataSource.getRepository(AuditLog).createQueryBuilder('a').orderBy('a.id', 'DESC').limit(limit + 1);
+    const qb = this.dataSource
+      .getRepository(AuditLog)
+      .createQueryBuilder('a')
+      .orderBy('a.id', 'DESC')
+      .limit(limit + 1);
     if (q.action) qb.andWhere('a.action = :action', { action: q.action });
     if (q.entityType) qb.andWhere('a.entity_type = :et', { et: q.entityType });
     if (q.entityId) qb.andWhere('a.entity_id = :eid', { eid: q.entityId });

@@ -25,6 +25,8 @@ export class AuditRetentionScheduler implements OnApplicationBootstrap {
         opts: { ...DEFAULT_JOB_OPTIONS },
       },
     );
-    this.logger.log(`audit retention scheduled "${retentionCron}" (${this.config.timezone}), keeping ${retentionDays} days`);
+    this.logger.log(
+      `audit retention scheduled "${retentionCron}" (${this.config.timezone}), keeping ${retentionDays} days`,
+    );
   }
 }

@@ -35,9 +35,16 @@ export class AuditController {
   @Roles(Role.MunicipalAdmin)
   @HttpCode(202)
   @ApiAcceptedResponse({ type: JobRefDto })
-  async startRetention(@CurrentActor() actor: Actor, @Body() body: StartRetentionDto): Promise<JobRefDto> {
+  async startRetention(
+    @CurrentActor() actor: Actor,
+    @Body() body: StartRetentionDto,
+  ): Promise<JobRefDto> {
     const retentionDays = body.retentionDays ?? this.config.audit.retentionDays;
     const runKey = `manual-${localDate(new Date(), this.config.timezone)}-d${retentionDays}`;
-    return this.jobs.enqueue(JobName.AuditRetention, { runKey, retentionDays, requestedBy: actor.accountId });
+    return this.jobs.enqueue(JobName.AuditRetention, {
+      runKey,
+      retentionDays,
+      requestedBy: actor.accountId,
+    });
   }
 }

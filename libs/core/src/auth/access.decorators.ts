@@ -12,10 +12,12 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC
  * Which roles may call the route. Every non-public route must say so; a route
  * without @Roles is refused (deny by default). Scope checks happen in the service.
  */
-export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(ROLES_KEY, roles);
+export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
+  SetMetadata(ROLES_KEY, roles);
 
 /** Any signed-in account, whatever its role. */
-export const AnyRole = (): MethodDecorator & ClassDecorator => SetMetadata(ROLES_KEY, [...ALL_ROLES]);
+export const AnyRole = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(ROLES_KEY, [...ALL_ROLES]);
 
 export type AuthenticatedRequest = Request & { actor?: Actor };
 

@@ -47,7 +47,10 @@ export class AuthController {
   @AnyRole()
   @ApiBearerAuth()
   @HttpCode(204)
-  async changePassword(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto): Promise<void> {
+  async changePassword(
+    @CurrentActor() actor: Actor,
+    @Body() body: ChangePasswordDto,
+  ): Promise<void> {
     await this.auth.changePassword(actor, body.currentPassword, body.newPassword);
   }
 }

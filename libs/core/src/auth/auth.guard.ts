@@ -30,7 +30,11 @@ export class AuthGuard implements CanActivate {
     }
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) {
-      throw new DomainError(ErrorCode.TOKEN_INVALID, 'Authorization 头格式应为 Bearer <token>', 401);
+      throw new DomainError(
+        ErrorCode.TOKEN_INVALID,
+        'Authorization 头格式应为 Bearer <token>',
+        401,
+      );
     }
     const actor = this.tokens.verifyAccess(match[1]);
     req.actor = actor;

@@ -24,13 +24,20 @@ import { TokenService } from './token.service';
     TypeOrmModule.forFeature([Account, RefreshToken]),
     JwtModule.registerAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret, signOptions: { algorithm: 'HS256' } }),
+      useFactory: (config: AppConfig) => ({
+        secret: config.auth.jwtSecret,
+        signOptions: { algorithm: 'HS256' },
+      }),
     }),
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: async (config: AppConfig) => ({
         throttlers: [
-          { name: 'login', ttl: config.auth.loginRateWindowSeconds * 1000, limit: config.auth.loginRateLimit },
+          {
+            name: 'login',
+            ttl: config.auth.loginRateWindowSeconds * 1000,
+            limit: config.auth.loginRateLimit,
+          },
         ],
         storage: new ThrottlerStorageRedisService(await resolveRedisUrl(config), {
           keyPrefix: `${config.queue.prefix}:throttle:`,
@@ -39,7 +46,12 @@ import { TokenService } from './token.service';
       }),
     }),
   ],
-  providers: [AuthService, TokenService, LoginThrottlerGuard, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AuthService,
+    TokenService,
+    LoginThrottlerGuard,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   controllers: [AuthController],
   exports: [AuthService, TokenService, TypeOrmModule],
 })

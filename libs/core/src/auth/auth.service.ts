@@ -17,9 +17,17 @@ import { TokenService } from './token.service';
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 const invalidCredentials = (): DomainError =>
-  new DomainError(ErrorCode.INVALID_CREDENTIALS, '用户名或密码错误 (wrong username or password)', 401);
+  new DomainError(
+    ErrorCode.INVALID_CREDENTIALS,
+    '用户名或密码错误 (wrong username or password)',
+    401,
+  );
 const invalidRefresh = (): DomainError =>
-  new DomainError(ErrorCode.REFRESH_TOKEN_INVALID, '刷新令牌无效或已过期 (refresh token invalid or expired)', 401);
+  new DomainError(
+    ErrorCode.REFRESH_TOKEN_INVALID,
+    '刷新令牌无效或已过期 (refresh token invalid or expired)',
+    401,
+  );
 
 @Injectable()
 export class AuthService {
@@ -57,7 +65,11 @@ export class AuthService {
     return this.dataSource.transaction(async (em) => {
       await em.update(Account, { id: account.id }, { lastLoginAt: new Date() });
       const pair = await this.issue(em, actor, randomUUID());
-      await this.audit.record(em, actor, { action: 'auth.login', entityType: 'account', entityId: account.id });
+      await this.audit.record(em, actor, {
+        action: 'auth.login',
+        entityType: 'account',
+        entityId: account.id,
+      });
       return pair;
     });
   }
@@ -73,7 +85,11 @@ export class AuthService {
         .getOne();
       if (!row) throw invalidRefresh();
       if (row.revokedAt) {
-        await em.update(RefreshToken, { familyId: row.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+        await em.update(
+          RefreshToken,
+          { familyId: row.familyId, revokedAt: IsNull() },
+          { revokedAt: new Date() },
+        );
         await this.audit.record(em, null, {
           action: 'auth.refresh_reused',
           entityType: 'account',
@@ -88,7 +104,11 @@ export class AuthService {
       const actor = await this.actorFor(account);
       const pair = await this.issue(em, actor, row.familyId);
       const next = await em.findOneByOrFail(RefreshToken, { tokenHash: sha256(pair.refreshToken) });
-      await em.update(RefreshToken, { id: row.id }, { revokedAt: new Date(), replacedById: next.id });
+      await em.update(
+        RefreshToken,
+        { id: row.id },
+        { revokedAt: new Date(), replacedById: next.id },
+      );
       return { reused: false as const, pair };
     });
     if (outcome.reused) {
@@ -106,8 +126,16 @@ export class AuthService {
     await this.dataSource.transaction(async (em) => {
       const row = await em.findOneBy(RefreshToken, { tokenHash: sha256(refreshToken) });
       if (!row) return;
-      await em.update(RefreshToken, { familyId: row.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
-      await this.audit.record(em, null, { action: 'auth.logout', entityType: 'account', entityId: row.accountId });
+      await em.update(
+        RefreshToken,
+        { familyId: row.familyId, revokedAt: IsNull() },
+        { revokedAt: new Date() },
+      );
+      await this.audit.record(em, null, {
+        action: 'auth.logout',
+        entityType: 'account',
+        entityId: row.accountId,
+      });
     });
   }
 
@@ -120,13 +148,29 @@ export class AuthService {
     }
     const account = await this.dataSource.getRepository(Account).findOneBy({ id: actor.accountId });
     if (!account || !(await verifyPassword(account.passwordHash, current))) {
-      throw new DomainError(ErrorCode.INVALID_CREDENTIALS, 'currentPassword: 当前密码错误 (wrong current password)', 400);
+      throw new DomainError(
+        ErrorCode.INVALID_CREDENTIALS,
+        'currentPassword: 当前密码错误 (wrong current password)',
+        400,
+      );
     }
     const hash = await hashPassword(next);
     await this.dataSource.transaction(async (em) => {
-      await em.update(Account, { id: account.id }, { passwordHash: hash, passwordChangedAt: new Date() });
-      await em.update(RefreshToken, { accountId: account.id, revokedAt: IsNull() }, { revokedAt: new Date() });
-      await this.audit.record(em, actor, { action: 'auth.password_changed', entityType: 'account', entityId: account.id });
+      await em.update(
+        Account,
+        { id: account.id },
+        { passwordHash: hash, passwordChangedAt: new Date() },
+      );
+      await em.update(
+        RefreshToken,
+        { accountId: account.id, revokedAt: IsNull() },
+        { revokedAt: new Date() },
+      );
+      await this.audit.record(em, actor, {
+        action: 'auth.password_changed',
+        entityType: 'account',
+        entityId: account.id,
+      });
     });
   }
 
@@ -168,12 +212,20 @@ export class AuthService {
     if (expectedKind && account.scopeOrgId) {
       const place = await this.scopes.placement(account.scopeOrgId);
       if (!place || place.kind !== expectedKind) {
-        throw new DomainError(ErrorCode.ACCOUNT_DISABLED, '账号的管辖范围无效 (account scope is invalid)', 403);
+        throw new DomainError(
+          ErrorCode.ACCOUNT_DISABLED,
+          '账号的管辖范围无效 (account scope is invalid)',
+          403,
+        );
       }
       actor.districtId = place.kind === 'district' ? place.id : place.districtId;
       actor.streetId = place.kind === 'street' ? place.id : place.streetId;
     } else if (expectedKind) {
-      throw new DomainError(ErrorCode.ACCOUNT_DISABLED, '账号未绑定管辖范围 (account has no scope)', 403);
+      throw new DomainError(
+        ErrorCode.ACCOUNT_DISABLED,
+        '账号未绑定管辖范围 (account has no scope)',
+        403,
+      );
     }
     return actor;
   }

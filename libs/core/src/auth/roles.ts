@@ -11,7 +11,10 @@ export type Role = (typeof Role)[keyof typeof Role];
 export const ALL_ROLES: readonly Role[] = Object.values(Role);
 
 /** Kind of organisation an account of each role is bound to (null: the account itself). */
-export const ROLE_SCOPE_KIND: Record<Role, 'municipality' | 'district' | 'street' | 'institution' | null> = {
+export const ROLE_SCOPE_KIND: Record<
+  Role,
+  'municipality' | 'district' | 'street' | 'institution' | null
+> = {
   municipal_admin: 'municipality',
   district_admin: 'district',
   street_admin: 'street',

@@ -42,7 +42,11 @@ export class TokenService {
       claims = this.jwt.verify<AccessClaims>(token, { algorithms: ['HS256'] });
     } catch (err) {
       if (err instanceof TokenExpiredError) {
-        throw new DomainError(ErrorCode.TOKEN_EXPIRED, '访问令牌已过期 (access token expired)', 401);
+        throw new DomainError(
+          ErrorCode.TOKEN_EXPIRED,
+          '访问令牌已过期 (access token expired)',
+          401,
+        );
       }
       throw new DomainError(ErrorCode.TOKEN_INVALID, '访问令牌无效 (invalid access token)', 401);
     }

@@ -47,20 +47,27 @@ export class ConfigError extends Error {
 
 const DEV_JWT_SECRET = 'peixun-development-secret-do-not-use-in-production';
 
-function flatten(errors: ValidationError[]): string[] {
-  return errors.flatMap((e) =>
-    Object.values(e.constraints ?? {}).map((msg) =>
-      msg.includes(e.property) ? msg : `${e.property}: ${msg}`,
-    ),
-  );
+const SECRET = /SECRET|PASSWORD|URL/;
+
+/** One line per bad variable: its name, its value (unless secret), and every rule it breaks. */
+function describeProblems(errors: ValidationError[]): string[] {
+  return errors.map((e) => {
+    const shown = SECRET.test(e.property) ? '(hidden)' : JSON.stringify(e.value);
+    return `${e.property}=${shown}: ${Object.values(e.constraints ?? {}).join('; ')}`;
+  });
 }
 
 /** Validates the environment and maps it to AppConfig. Throws ConfigError naming each bad variable. */
-export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): AppConfig {
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  cwd = process.cwd(),
+): AppConfig {
   const raw: Record<string, string> = {};
   for (const [k, v] of Object.entries(env)) if (v !== undefined && v !== '') raw[k] = v;
   const dto = plainToInstance(EnvDto, raw, { enableImplicitConversion: false });
-  const problems = flatten(validateSync(dto, { whitelist: false, skipMissingProperties: false }));
+  const problems = describeProblems(
+    validateSync(dto, { whitelist: false, skipMissingProperties: false }),
+  );
   const nodeEnv: NodeEnv = dto.NODE_ENV ?? 'development';
   if (nodeEnv === 'production' && !dto.JWT_SECRET) {
     problems.push('JWT_SECRET is required when NODE_ENV=production');

@@ -83,7 +83,9 @@ export class EnvDto {
   REDIS_DATA_DIR?: string;
 
   @IsOptional()
-  @Matches(/^[a-zA-Z0-9_-]{1,40}$/, { message: 'QUEUE_PREFIX must be 1-40 letters, digits, - or _' })
+  @Matches(/^[a-zA-Z0-9_-]{1,40}$/, {
+    message: 'QUEUE_PREFIX must be 1-40 letters, digits, - or _',
+  })
   QUEUE_PREFIX?: string;
 
   @IsOptional()

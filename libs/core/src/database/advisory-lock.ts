@@ -1,7 +1,11 @@
 import { DataSource } from 'typeorm';
 
 /** Runs `fn` while holding a session-level advisory lock, so only one process does it at a time. */
-export async function withAdvisoryLock<T>(ds: DataSource, key: number, fn: () => Promise<T>): Promise<T> {
+export async function withAdvisoryLock<T>(
+  ds: DataSource,
+  key: number,
+  fn: () => Promise<T>,
+): Promise<T> {
   const runner = ds.createQueryRunner();
   await runner.connect();
   try {

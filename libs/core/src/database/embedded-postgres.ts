@@ -40,7 +40,9 @@ async function ensureDatabase(port: number, database: string): Promise<void> {
   const client = new Client({ connectionString: embeddedUrl(port, 'postgres') });
   await client.connect();
   try {
-    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [database]);
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [
+      database,
+    ]);
     if (!rowCount) await client.query(`create database "${database.replace(/"/g, '""')}"`);
   } finally {
     await client.end();
@@ -66,13 +68,15 @@ function loadEmbeddedPostgres(): EmbeddedPostgresCtor {
  * of ours already answers on that port (another process of the platform
  * started it), it is reused instead.
  */
-export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+export async function startEmbeddedPostgres(
+  opts: EmbeddedPostgresOptions,
+): Promise<EmbeddedPostgresHandle> {
   const database = opts.database ?? 'peixun';
   const url = embeddedUrl(opts.port, database);
   const log = opts.log ?? (() => undefined);
   if (await canConnect(embeddedUrl(opts.port, 'postgres'))) {
     await ensureDatabase(opts.port, database);
-    return { url, owned: false, stop: async () => undefined };
+    return { url, owned: false, stop: () => Promise.resolve() };
   }
   const EmbeddedPostgres = loadEmbeddedPostgres();
   mkdirSync(dirname(opts.dataDir), { recursive: true });
@@ -87,7 +91,14 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     // PostgreSQL refuses to run as root: the package then runs it as a `postgres` user.
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+    ],
     onLog: (m: string) => log(m.trim()),
     onError: (m: unknown) => log(`[error] ${m instanceof Error ? m.message : String(m)}`),
   });
@@ -101,7 +112,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     throw new Error(
       `Could not start the embedded PostgreSQL on port ${opts.port} (data in ${opts.dataDir}). ` +
         `Is the port taken by another program? Set EMBEDDED_PG_PORT, or set DATABASE_URL to use an existing PostgreSQL. ` +
-        `Cause: ${err instanceof Error ? err.message : String(err ?? 'server exited')}`,
+        `Cause: ${err instanceof Error ? err.message : 'the server exited'}`,
     );
   }
   await ensureDatabase(opts.port, database);

@@ -12,7 +12,7 @@ export interface ErrorBody {
  */
 export class DomainError extends Error {
   constructor(
-    readonly code: ErrorCode | string,
+    readonly code: string,
     message: string,
     readonly status: number = 400,
     readonly details?: unknown,
@@ -30,7 +30,11 @@ export class DomainError extends Error {
 
 export class NotFoundError extends DomainError {
   constructor(what: string, id?: string) {
-    super(ErrorCode.NOT_FOUND, id ? `${what} ${id} 不存在 (not found)` : `${what} 不存在 (not found)`, 404);
+    super(
+      ErrorCode.NOT_FOUND,
+      id ? `${what} ${id} 不存在 (not found)` : `${what} 不存在 (not found)`,
+      404,
+    );
   }
 }
 

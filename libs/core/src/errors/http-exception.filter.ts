@@ -29,7 +29,10 @@ export function toErrorResponse(exception: unknown): { status: number; body: Err
   if (exception instanceof ThrottlerException) {
     return {
       status: HttpStatus.TOO_MANY_REQUESTS,
-      body: { code: ErrorCode.RATE_LIMITED, message: '请求过于频繁，请稍后再试 (too many requests)' },
+      body: {
+        code: ErrorCode.RATE_LIMITED,
+        message: '请求过于频繁，请稍后再试 (too many requests)',
+      },
     };
   }
   if (exception instanceof HttpException) {
@@ -37,20 +40,32 @@ export function toErrorResponse(exception: unknown): { status: number; body: Err
     const res = exception.getResponse();
     let message = exception.message;
     if (typeof res === 'object' && res !== null && 'message' in res) {
-      const m = (res as { message: unknown }).message;
+      const m = res.message;
       message = Array.isArray(m) ? m.join('; ') : String(m);
     }
     if (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)/.test(message)) {
       return {
         status,
-        body: { code: ErrorCode.ROUTE_NOT_FOUND, message: `接口不存在 (no such route): ${message.slice(7)}` },
+        body: {
+          code: ErrorCode.ROUTE_NOT_FOUND,
+          message: `接口不存在 (no such route): ${message.slice(7)}`,
+        },
       };
     }
     if (status === 400 && /JSON/i.test(message)) {
-      return { status, body: { code: ErrorCode.BAD_REQUEST, message: `请求体不是有效的 JSON (malformed JSON body)` } };
+      return {
+        status,
+        body: {
+          code: ErrorCode.BAD_REQUEST,
+          message: `请求体不是有效的 JSON (malformed JSON body)`,
+        },
+      };
     }
     if (status >= 500) {
-      return { status, body: { code: ErrorCode.INTERNAL, message: '服务器内部错误 (internal error)' } };
+      return {
+        status,
+        body: { code: ErrorCode.INTERNAL, message: '服务器内部错误 (internal error)' },
+      };
     }
     return { status, body: { code: STATUS_CODES[status] ?? ErrorCode.BAD_REQUEST, message } };
   }
@@ -69,7 +84,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const { status, body } = toErrorResponse(exception);
     if (status >= 500) {
       this.logger.error(
-        { err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : exception },
+        {
+          err:
+            exception instanceof Error
+              ? { message: exception.message, stack: exception.stack }
+              : exception,
+        },
         'unhandled error',
       );
     }

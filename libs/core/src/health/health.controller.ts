@@ -36,7 +36,10 @@ export class HealthController {
   @Public()
   @HealthCheck()
   ready(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.db.pingCheck('database', { timeout: 2000 }), () => this.redis()]);
+    return this.health.check([
+      () => this.db.pingCheck('database', { timeout: 2000 }),
+      () => this.redis(),
+    ]);
   }
 
   private async redis(): Promise<HealthIndicatorResult> {
@@ -44,7 +47,9 @@ export class HealthController {
     try {
       await Promise.race([
         this.queue.getJobCountByTypes('waiting'),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref()),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error('timeout')), 2000).unref(),
+        ),
       ]);
       return check.up();
     } catch (err) {

@@ -28,7 +28,9 @@ export function requestId(req: IncomingMessage & { id?: unknown }, res: ServerRe
         forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
         pinoHttp: {
           level: config.log.level,
-          transport: config.log.pretty ? { target: 'pino/file', options: { destination: 1 } } : undefined,
+          transport: config.log.pretty
+            ? { target: 'pino/file', options: { destination: 1 } }
+            : undefined,
           genReqId: requestId,
           redact: {
             paths: [
@@ -43,9 +45,15 @@ export function requestId(req: IncomingMessage & { id?: unknown }, res: ServerRe
             ],
             censor: '[redacted]',
           },
-          autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' || req.url === '/api/ready' },
+          autoLogging: {
+            ignore: (req: IncomingMessage) => req.url === '/api/health' || req.url === '/api/ready',
+          },
           serializers: {
-            req: (req: { id: unknown; method: unknown; url: unknown }) => ({ id: req.id, method: req.method, url: req.url }),
+            req: (req: { id: unknown; method: unknown; url: unknown }) => ({
+              id: req.id,
+              method: req.method,
+              url: req.url,
+            }),
           },
         },
       }),

@@ -26,7 +26,7 @@ export interface JobPayloads {
 
 export interface JobDefinition<N extends JobName> {
   queue: QueueName;
-  /** Deterministic id where running twice must not duplicate the work. */
+  /** Deterministic id where running twice must not duplicate the work (BullMQ forbids ':' in ids). */
   jobId: (payload: JobPayloads[N]) => string;
   options?: Partial<DefaultJobOptions>;
 }
@@ -34,7 +34,7 @@ export interface JobDefinition<N extends JobName> {
 export const JOB_CATALOGUE: { [N in JobName]: JobDefinition<N> } = {
   [JobName.AuditRetention]: {
     queue: QueueName.Maintenance,
-    jobId: (p) => `audit-retention:${p.runKey}`,
+    jobId: (p) => `audit-retention.${p.runKey}`,
   },
 };
 

@@ -21,5 +21,6 @@ export function checkHandlers(catalogue: readonly JobName[], found: readonly Job
     ...duplicated.map((n) => `job "${n}" has more than one handler`),
     ...unknown.map((n) => `handler for "${n}", which is not in the job catalogue`),
   ];
-  if (problems.length) throw new MissingJobHandlerError(`Job catalogue check failed: ${problems.join('; ')}`);
+  if (problems.length)
+    throw new MissingJobHandlerError(`Job catalogue check failed: ${problems.join('; ')}`);
 }

@@ -26,11 +26,15 @@ export class JobStatusDto {
   @ApiProperty({ description: 'waiting | active | delayed | completed | failed' }) state: string;
   @ApiProperty({ description: '进度 (progress, job-specific)', type: Object }) progress: unknown;
   @ApiProperty({ description: '已尝试次数 (attempts made)' }) attemptsMade: number;
-  @ApiProperty({ description: '结果 (result when completed)', type: Object, nullable: true }) result: unknown;
-  @ApiProperty({ description: '失败原因 (failure reason)', nullable: true, type: String }) failedReason: string | null;
+  @ApiProperty({ description: '结果 (result when completed)', type: Object, nullable: true })
+  result: unknown;
+  @ApiProperty({ description: '失败原因 (failure reason)', nullable: true, type: String })
+  failedReason: string | null;
   @ApiProperty({ description: '创建时间', format: 'date-time' }) createdAt: string;
-  @ApiProperty({ description: '完成时间', format: 'date-time', nullable: true, type: String }) finishedAt: string | null;
-  @ApiProperty({ description: '发起账号 (requested by)', nullable: true, type: String }) requestedBy: string | null;
+  @ApiProperty({ description: '完成时间', format: 'date-time', nullable: true, type: String })
+  finishedAt: string | null;
+  @ApiProperty({ description: '发起账号 (requested by)', nullable: true, type: String })
+  requestedBy: string | null;
 }
 
 @ApiTags('jobs')
@@ -45,8 +49,14 @@ export class JobsController {
   @ApiOkResponse({ type: JobStatusDto })
   async status(@CurrentActor() actor: Actor, @Param() params: JobRefParams): Promise<JobStatusDto> {
     const status = await this.jobs.status(params.queue, params.jobId);
-    const visible = status && (actor.role === Role.MunicipalAdmin || status.requestedBy === actor.accountId);
-    if (!visible) throw new DomainError(ErrorCode.JOB_NOT_FOUND, `任务 ${params.jobId} 不存在 (no such job)`, 404);
+    const visible =
+      status && (actor.role === Role.MunicipalAdmin || status.requestedBy === actor.accountId);
+    if (!visible)
+      throw new DomainError(
+        ErrorCode.JOB_NOT_FOUND,
+        `任务 ${params.jobId} 不存在 (no such job)`,
+        404,
+      );
     return status;
   }
 }

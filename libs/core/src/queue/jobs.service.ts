@@ -1,7 +1,13 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
-import { DEFAULT_JOB_OPTIONS, JOB_CATALOGUE, JobName, JobPayloads, QueueName } from './job-catalogue';
+import {
+  DEFAULT_JOB_OPTIONS,
+  JOB_CATALOGUE,
+  JobName,
+  JobPayloads,
+  QueueName,
+} from './job-catalogue';
 
 export interface JobStatus {
   queue: string;
@@ -30,15 +36,23 @@ export class JobsService {
     return this.queues[name];
   }
 
-  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<{ queue: QueueName; jobId: string }> {
+  async enqueue<N extends JobName>(
+    name: N,
+    payload: JobPayloads[N],
+  ): Promise<{ queue: QueueName; jobId: string }> {
     const def = JOB_CATALOGUE[name];
     const jobId = def.jobId(payload);
-    await this.queues[def.queue].add(name, payload, { ...DEFAULT_JOB_OPTIONS, ...def.options, jobId });
+    await this.queues[def.queue].add(name, payload, {
+      ...DEFAULT_JOB_OPTIONS,
+      ...def.options,
+      jobId,
+    });
     return { queue: def.queue, jobId };
   }
 
   async status(queue: QueueName, jobId: string): Promise<JobStatus | null> {
-    const job = (await this.queues[queue].getJob(jobId)) as Job<Record<string, unknown>> | undefined;
+    const job = (await this.queues[queue].getJob(jobId)) as
+      Job<Record<string, unknown>> | undefined;
     if (!job?.id) return null;
     const data = job.data ?? {};
     return {

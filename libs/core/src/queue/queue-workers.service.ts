@@ -2,7 +2,14 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { DiscoveryService } from '@nestjs/core';
 import { Job, Worker } from 'bullmq';
 import { AppConfig } from '../config/app-config';
-import { ALL_QUEUES, JOB_CATALOGUE, JobName, jobsOfQueue, MAX_STALLED_COUNT, QueueName } from './job-catalogue';
+import {
+  ALL_QUEUES,
+  JOB_CATALOGUE,
+  JobName,
+  jobsOfQueue,
+  MAX_STALLED_COUNT,
+  QueueName,
+} from './job-catalogue';
 import { checkHandlers, HandlesJob, JobHandler } from './job-handler';
 import { resolveRedisUrl } from './redis-url';
 import { redisConnectionOptions } from './redis-options';
@@ -51,9 +58,14 @@ export class QueueWorkersService implements OnApplicationBootstrap, OnApplicatio
         autorun: true,
       });
       worker.on('failed', (job, err) =>
-        this.logger.warn({ queue, jobId: job?.id, job: job?.name, attempt: job?.attemptsMade, err: err.message }, 'job failed'),
+        this.logger.warn(
+          { queue, jobId: job?.id, job: job?.name, attempt: job?.attemptsMade, err: err.message },
+          'job failed',
+        ),
       );
-      worker.on('completed', (job) => this.logger.log({ queue, jobId: job.id, job: job.name }, 'job completed'));
+      worker.on('completed', (job) =>
+        this.logger.log({ queue, jobId: job.id, job: job.name }, 'job completed'),
+      );
       worker.on('error', (err) => this.logger.error({ queue, err: err.message }, 'worker error'));
       this.workers.push(worker);
       this.logger.log(`processing queue "${queue}" (${jobsOfQueue(queue).join(', ')})`);
@@ -65,17 +77,24 @@ export class QueueWorkersService implements OnApplicationBootstrap, OnApplicatio
     if (!handler || JOB_CATALOGUE[job.name as JobName]?.queue !== queue) {
       throw new Error(`no handler for job "${job.name}" on queue "${queue}"`);
     }
-    this.logger.log({ queue, jobId: job.id, job: job.name, attempt: job.attemptsMade + 1 }, 'job started');
-    return handler.handle(job);
+    this.logger.log(
+      { queue, jobId: job.id, job: job.name, attempt: job.attemptsMade + 1 },
+      'job started',
+    );
+    return handler.handle(job as Job<never>);
   }
 
   async onApplicationShutdown(): Promise<void> {
     if (!this.workers.length) return;
     this.logger.log('shutting down: waiting for active jobs to finish');
     const graceful = Promise.all(this.workers.map((w) => w.close()));
-    const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), this.config.shutdownTimeoutMs).unref());
+    const timeout = new Promise<'timeout'>((r) =>
+      setTimeout(() => r('timeout'), this.config.shutdownTimeoutMs).unref(),
+    );
     if ((await Promise.race([graceful.then(() => 'closed' as const), timeout])) === 'timeout') {
-      this.logger.warn('shutdown timeout: closing workers with jobs still active; they will be retried');
+      this.logger.warn(
+        'shutdown timeout: closing workers with jobs still active; they will be retried',
+      );
       await Promise.all(this.workers.map((w) => w.close(true)));
     }
     this.workers.length = 0;

@@ -11,7 +11,12 @@ export interface RedisHandle {
 const DEFAULT_URL = 'redis://127.0.0.1:6379';
 
 async function ping(url: string): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1000 });
+  const client = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: 1000,
+  });
   client.on('error', () => undefined);
   try {
     await client.connect();
@@ -35,15 +40,31 @@ export const REDIS_INSTALL_HINT =
  * REDIS_URL when given; otherwise 127.0.0.1:6379, starting a `redis-server`
  * from PATH (data under dataDir) when nothing answers there.
  */
-export async function ensureRedis(url: string | undefined, dataDir: string, log: (m: string) => void): Promise<RedisHandle> {
-  if (url) return { url, owned: false, stop: async () => undefined };
-  if (await ping(DEFAULT_URL)) return { url: DEFAULT_URL, owned: false, stop: async () => undefined };
+export async function ensureRedis(
+  url: string | undefined,
+  dataDir: string,
+  log: (m: string) => void,
+): Promise<RedisHandle> {
+  if (url) return { url, owned: false, stop: () => Promise.resolve() };
+  if (await ping(DEFAULT_URL))
+    return { url: DEFAULT_URL, owned: false, stop: () => Promise.resolve() };
   if (!onPath('redis-server')) throw new Error(REDIS_INSTALL_HINT);
   mkdirSync(dataDir, { recursive: true });
   log(`starting redis-server on 127.0.0.1:6379 (data: ${dataDir})`);
   const child = spawn(
     'redis-server',
-    ['--bind', '127.0.0.1', '--port', '6379', '--dir', dataDir, '--appendonly', 'yes', '--save', ''],
+    [
+      '--bind',
+      '127.0.0.1',
+      '--port',
+      '6379',
+      '--dir',
+      dataDir,
+      '--appendonly',
+      'yes',
+      '--save',
+      '',
+    ],
     { stdio: 'ignore' },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

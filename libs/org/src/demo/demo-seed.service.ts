@@ -52,22 +52,34 @@ export class DemoSeedService {
           scopeOrgId: a.scope ? ids.get(a.scope)!.id : null,
         });
       }
-      await this.audit.record(em, { system: 'demo-seed' }, {
-        action: 'demo.seeded',
-        entityType: 'org_unit',
-        entityId: ids.get('bj')!.id,
-        data: { units: DEMO_UNITS.length, accounts: DEMO_ACCOUNTS.length },
-      });
-      this.logger.log(`demo data loaded: ${DEMO_UNITS.length} organisations, ${DEMO_ACCOUNTS.length} accounts`);
+      await this.audit.record(
+        em,
+        { system: 'demo-seed' },
+        {
+          action: 'demo.seeded',
+          entityType: 'org_unit',
+          entityId: ids.get('bj')!.id,
+          data: { units: DEMO_UNITS.length, accounts: DEMO_ACCOUNTS.length },
+        },
+      );
+      this.logger.log(
+        `demo data loaded: ${DEMO_UNITS.length} organisations, ${DEMO_ACCOUNTS.length} accounts`,
+      );
       return {
         seeded: true,
-        accounts: DEMO_ACCOUNTS.map((a) => ({ username: a.username, role: a.role, password: DEMO_PASSWORD })),
+        accounts: DEMO_ACCOUNTS.map((a) => ({
+          username: a.username,
+          role: a.role,
+          password: DEMO_PASSWORD,
+        })),
       };
     });
   }
 }
 
 export function formatDemoAccounts(result: DemoSeedResult): string {
-  const lines = result.accounts.map((a) => `  ${a.username.padEnd(22)} ${a.role.padEnd(18)} ${a.password}`);
+  const lines = result.accounts.map(
+    (a) => `  ${a.username.padEnd(22)} ${a.role.padEnd(18)} ${a.password}`,
+  );
   return ['演示账号 (demo accounts, shown once):', ...lines].join('\n');
 }

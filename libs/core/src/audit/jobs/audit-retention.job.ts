@@ -42,7 +42,9 @@ export class AuditRetentionJob implements JobHandler<typeof JobName.AuditRetenti
     private readonly audit: AuditService,
   ) {}
 
-  async handle(job: Job<JobPayloads[typeof JobName.AuditRetention]>): Promise<AuditRetentionResult> {
+  async handle(
+    job: Job<JobPayloads[typeof JobName.AuditRetention]>,
+  ): Promise<AuditRetentionResult> {
     const runKey = effectiveRunKey(job.data.runKey, new Date(job.timestamp), this.config.timezone);
     const cutoff = new Date(job.timestamp - job.data.retentionDays * 86_400_000);
     const runs = this.dataSource.getRepository(MaintenanceRun);
@@ -54,7 +56,13 @@ export class AuditRetentionJob implements JobHandler<typeof JobName.AuditRetenti
       .execute();
     const run = await runs.findOneByOrFail({ kind: KIND, runKey });
     if (run.status === 'completed') {
-      return { runId: run.id, runKey, cutoff: String(run.stats.cutoff), moved: Number(run.stats.moved), alreadyDone: true };
+      return {
+        runId: run.id,
+        runKey,
+        cutoff: String(run.stats.cutoff),
+        moved: Number(run.stats.moved),
+        alreadyDone: true,
+      };
     }
     await runs.increment({ id: run.id }, 'attempts', 1);
 
@@ -100,19 +108,36 @@ export class AuditRetentionJob implements JobHandler<typeof JobName.AuditRetenti
     }
 
     return this.dataSource.transaction(async (em) => {
-      const done = await em.findOneOrFail(MaintenanceRun, { where: { id: run.id }, lock: { mode: 'pessimistic_write' } });
+      const done = await em.findOneOrFail(MaintenanceRun, {
+        where: { id: run.id },
+        lock: { mode: 'pessimistic_write' },
+      });
       const total = Number(done.stats.moved);
       if (done.status !== 'completed') {
-        await em.update(MaintenanceRun, { id: run.id }, { status: 'completed', finishedAt: new Date() });
-        await this.audit.record(em, { system: 'worker' }, {
-          action: 'audit.retention_completed',
-          entityType: 'maintenance_run',
-          entityId: run.id,
-          data: { runKey, cutoff: cutoff.toISOString(), moved: total, jobId: job.id ?? null },
-        });
+        await em.update(
+          MaintenanceRun,
+          { id: run.id },
+          { status: 'completed', finishedAt: new Date() },
+        );
+        await this.audit.record(
+          em,
+          { system: 'worker' },
+          {
+            action: 'audit.retention_completed',
+            entityType: 'maintenance_run',
+            entityId: run.id,
+            data: { runKey, cutoff: cutoff.toISOString(), moved: total, jobId: job.id ?? null },
+          },
+        );
         this.logger.log({ runKey, moved: total }, 'audit retention run completed');
       }
-      return { runId: run.id, runKey, cutoff: cutoff.toISOString(), moved: total, alreadyDone: false };
+      return {
+        runId: run.id,
+        runKey,
+        cutoff: cutoff.toISOString(),
+        moved: total,
+        alreadyDone: false,
+      };
     });
   }
 }

@@ -27,7 +27,11 @@ export class ChangePasswordDto {
   @Length(1, 128)
   currentPassword: string;
 
-  @ApiProperty({ description: '新密码：8-128 位，须含字母和数字 (new password)', minLength: 8, maxLength: 128 })
+  @ApiProperty({
+    description: '新密码：8-128 位，须含字母和数字 (new password)',
+    minLength: 8,
+    maxLength: 128,
+  })
   @IsString()
   @Length(8, 128)
   newPassword: string;
@@ -40,10 +44,21 @@ export class ActorDto {
   username: string;
   @ApiProperty({
     description: '角色 (role)',
-    enum: ['municipal_admin', 'district_admin', 'street_admin', 'institution_staff', 'teacher', 'worker'],
+    enum: [
+      'municipal_admin',
+      'district_admin',
+      'street_admin',
+      'institution_staff',
+      'teacher',
+      'worker',
+    ],
   })
   role: string;
-  @ApiProperty({ description: '所属机构/区域 ID (bound organisation)', nullable: true, type: String })
+  @ApiProperty({
+    description: '所属机构/区域 ID (bound organisation)',
+    nullable: true,
+    type: String,
+  })
   orgId: string | null;
   @ApiProperty({ description: '所在区 ID (district of the scope)', nullable: true, type: String })
   districtId: string | null;
@@ -58,7 +73,9 @@ export class TokenPairDto {
   accessToken: string;
   @ApiProperty({ description: '访问令牌有效秒数 (seconds until the access token expires)' })
   expiresIn: number;
-  @ApiProperty({ description: '刷新令牌，一次性使用 (single-use refresh token; rotated on refresh)' })
+  @ApiProperty({
+    description: '刷新令牌，一次性使用 (single-use refresh token; rotated on refresh)',
+  })
   refreshToken: string;
   @ApiProperty({ description: '刷新令牌过期时间 (refresh token expiry)', format: 'date-time' })
   refreshExpiresAt: string;

@@ -4,29 +4,55 @@ export class Initial1795397749435 implements MigrationInterface {
   name = 'Initial1795397749435';
 
   public async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE "maintenance_run" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "kind" character varying(60) NOT NULL, "run_key" character varying(120) NOT NULL, "status" character varying(20) NOT NULL DEFAULT 'running', "started_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "finished_at" TIMESTAMP WITH TIME ZONE, "attempts" integer NOT NULL DEFAULT '0', "stats" jsonb NOT NULL, CONSTRAINT "maintenance_run_kind_key_uq" UNIQUE ("kind", "run_key"), CONSTRAINT "PK_97a8024032d6e8a6359ab359ad8" PRIMARY KEY ("id"))`);
-    await q.query(`CREATE TABLE "account" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "username" character varying(64) NOT NULL, "password_hash" text NOT NULL, "display_name" character varying(100) NOT NULL, "role" character varying(32) NOT NULL, "scope_org_id" uuid, "worker_id" uuid, "active" boolean NOT NULL DEFAULT true, "password_changed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "last_login_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "account_username_lower_ck" CHECK (username = lower(username)), CONSTRAINT "account_role_ck" CHECK (role IN ('municipal_admin', 'district_admin', 'street_admin', 'institution_staff', 'teacher', 'worker')), CONSTRAINT "PK_54115ee388cdb6d86bb4bf5b2ea" PRIMARY KEY ("id"))`);
+    await q.query(
+      `CREATE TABLE "maintenance_run" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "kind" character varying(60) NOT NULL, "run_key" character varying(120) NOT NULL, "status" character varying(20) NOT NULL DEFAULT 'running', "started_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "finished_at" TIMESTAMP WITH TIME ZONE, "attempts" integer NOT NULL DEFAULT '0', "stats" jsonb NOT NULL, CONSTRAINT "maintenance_run_kind_key_uq" UNIQUE ("kind", "run_key"), CONSTRAINT "PK_97a8024032d6e8a6359ab359ad8" PRIMARY KEY ("id"))`,
+    );
+    await q.query(
+      `CREATE TABLE "account" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "username" character varying(64) NOT NULL, "password_hash" text NOT NULL, "display_name" character varying(100) NOT NULL, "role" character varying(32) NOT NULL, "scope_org_id" uuid, "worker_id" uuid, "active" boolean NOT NULL DEFAULT true, "password_changed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "last_login_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "account_username_lower_ck" CHECK (username = lower(username)), CONSTRAINT "account_role_ck" CHECK (role IN ('municipal_admin', 'district_admin', 'street_admin', 'institution_staff', 'teacher', 'worker')), CONSTRAINT "PK_54115ee388cdb6d86bb4bf5b2ea" PRIMARY KEY ("id"))`,
+    );
     await q.query(`CREATE UNIQUE INDEX "account_username_uq" ON "account"  ("username") `);
     await q.query(`CREATE INDEX "account_scope_org_idx" ON "account"  ("scope_org_id") `);
-    await q.query(`CREATE TABLE "refresh_token" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "account_id" uuid NOT NULL, "family_id" uuid NOT NULL, "token_hash" character(64) NOT NULL, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "revoked_at" TIMESTAMP WITH TIME ZONE, "replaced_by_id" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_b575dd3c21fb0831013c909e7fe" PRIMARY KEY ("id"))`);
+    await q.query(
+      `CREATE TABLE "refresh_token" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "account_id" uuid NOT NULL, "family_id" uuid NOT NULL, "token_hash" character(64) NOT NULL, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "revoked_at" TIMESTAMP WITH TIME ZONE, "replaced_by_id" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_b575dd3c21fb0831013c909e7fe" PRIMARY KEY ("id"))`,
+    );
     await q.query(`CREATE INDEX "refresh_token_account_idx" ON "refresh_token"  ("account_id") `);
     await q.query(`CREATE INDEX "refresh_token_family_idx" ON "refresh_token"  ("family_id") `);
-    await q.query(`CREATE UNIQUE INDEX "refresh_token_hash_uq" ON "refresh_token"  ("token_hash") `);
-    await q.query(`CREATE TABLE "audit_log" ("id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "actor_account_id" uuid, "actor_username" character varying(64), "actor_role" character varying(32), "action" character varying(80) NOT NULL, "entity_type" character varying(60) NOT NULL, "entity_id" character varying(80), "request_id" character varying(80), "ip" character varying(64), "data" jsonb, CONSTRAINT "PK_07fefa57f7f5ab8fc3f52b3ed0b" PRIMARY KEY ("id"))`);
+    await q.query(
+      `CREATE UNIQUE INDEX "refresh_token_hash_uq" ON "refresh_token"  ("token_hash") `,
+    );
+    await q.query(
+      `CREATE TABLE "audit_log" ("id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "actor_account_id" uuid, "actor_username" character varying(64), "actor_role" character varying(32), "action" character varying(80) NOT NULL, "entity_type" character varying(60) NOT NULL, "entity_id" character varying(80), "request_id" character varying(80), "ip" character varying(64), "data" jsonb, CONSTRAINT "PK_07fefa57f7f5ab8fc3f52b3ed0b" PRIMARY KEY ("id"))`,
+    );
     await q.query(`CREATE INDEX "audit_log_occurred_at_idx" ON "audit_log"  ("occurred_at") `);
     await q.query(`CREATE INDEX "audit_log_actor_idx" ON "audit_log"  ("actor_account_id") `);
     await q.query(`CREATE INDEX "audit_log_action_idx" ON "audit_log"  ("action") `);
-    await q.query(`CREATE INDEX "audit_log_entity_idx" ON "audit_log"  ("entity_type", "entity_id") `);
-    await q.query(`CREATE TABLE "audit_log_archive" ("id" bigint GENERATED BY DEFAULT AS IDENTITY NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL, "actor_account_id" uuid, "actor_username" character varying(64), "actor_role" character varying(32), "action" character varying(80) NOT NULL, "entity_type" character varying(60) NOT NULL, "entity_id" character varying(80), "request_id" character varying(80), "ip" character varying(64), "data" jsonb, "archived_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "archive_run_id" uuid, CONSTRAINT "PK_e586d50f8fb2433c817494456c4" PRIMARY KEY ("id"))`);
-    await q.query(`CREATE INDEX "audit_log_archive_occurred_at_idx" ON "audit_log_archive"  ("occurred_at") `);
-    await q.query(`CREATE TABLE "org_unit" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "kind" character varying(20) NOT NULL, "parent_id" uuid, "name" character varying(100) NOT NULL, "code" character varying(32), "district_id" uuid, "street_id" uuid, "active" boolean NOT NULL DEFAULT true, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "org_unit_kind_ck" CHECK (kind IN ('municipality', 'district', 'street', 'community', 'institution')), CONSTRAINT "PK_ba1c59043dc14bb66023c1d07c7" PRIMARY KEY ("id"))`);
-    await q.query(`CREATE UNIQUE INDEX "org_unit_code_uq" ON "org_unit"  ("code") WHERE code IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX "audit_log_entity_idx" ON "audit_log"  ("entity_type", "entity_id") `,
+    );
+    await q.query(
+      `CREATE TABLE "audit_log_archive" ("id" bigint GENERATED BY DEFAULT AS IDENTITY NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL, "actor_account_id" uuid, "actor_username" character varying(64), "actor_role" character varying(32), "action" character varying(80) NOT NULL, "entity_type" character varying(60) NOT NULL, "entity_id" character varying(80), "request_id" character varying(80), "ip" character varying(64), "data" jsonb, "archived_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "archive_run_id" uuid, CONSTRAINT "PK_e586d50f8fb2433c817494456c4" PRIMARY KEY ("id"))`,
+    );
+    await q.query(
+      `CREATE INDEX "audit_log_archive_occurred_at_idx" ON "audit_log_archive"  ("occurred_at") `,
+    );
+    await q.query(
+      `CREATE TABLE "org_unit" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "kind" character varying(20) NOT NULL, "parent_id" uuid, "name" character varying(100) NOT NULL, "code" character varying(32), "district_id" uuid, "street_id" uuid, "active" boolean NOT NULL DEFAULT true, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "org_unit_kind_ck" CHECK (kind IN ('municipality', 'district', 'street', 'community', 'institution')), CONSTRAINT "PK_ba1c59043dc14bb66023c1d07c7" PRIMARY KEY ("id"))`,
+    );
+    await q.query(
+      `CREATE UNIQUE INDEX "org_unit_code_uq" ON "org_unit"  ("code") WHERE code IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX "org_unit_district_idx" ON "org_unit"  ("district_id") `);
     await q.query(`CREATE INDEX "org_unit_street_idx" ON "org_unit"  ("street_id") `);
     await q.query(`CREATE INDEX "org_unit_parent_idx" ON "org_unit"  ("parent_id") `);
-    await q.query(`ALTER TABLE "account" ADD CONSTRAINT "account_scope_org_fk" FOREIGN KEY ("scope_org_id") REFERENCES "org_unit"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "refresh_token" ADD CONSTRAINT "refresh_token_account_fk" FOREIGN KEY ("account_id") REFERENCES "account"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "org_unit" ADD CONSTRAINT "org_unit_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "org_unit"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await q.query(
+      `ALTER TABLE "account" ADD CONSTRAINT "account_scope_org_fk" FOREIGN KEY ("scope_org_id") REFERENCES "org_unit"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "refresh_token" ADD CONSTRAINT "refresh_token_account_fk" FOREIGN KEY ("account_id") REFERENCES "account"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "org_unit" ADD CONSTRAINT "org_unit_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "org_unit"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
     // The audit log is append-only: no UPDATE, no TRUNCATE, and DELETE only
     // inside the retention job's transaction (which archives what it deletes).
     await q.query(`CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$

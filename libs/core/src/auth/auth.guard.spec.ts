@@ -1,0 +1,65 @@
+import { Controller, ExecutionContext, Get } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { loadConfig } from '../config/app-config';
+import { DomainError } from '../errors/domain-error';
+import { AnyRole, Public, Roles } from './access.decorators';
+import { AuthGuard } from './auth.guard';
+import { Actor } from './roles';
+import { TokenService } from './token.service';
+
+@Controller()
+class Sample {
+  @Get() @Public() open(): void {}
+  @Get() undeclared(): void {}
+  @Get() @Roles('municipal_admin') municipalOnly(): void {}
+  @Get() @AnyRole() anyone(): void {}
+}
+
+describe('AuthGuard (deny by default)', () => {
+  const config = loadConfig({ JWT_SECRET: 's'.repeat(40) });
+  const tokens = new TokenService(new JwtService({ secret: config.auth.jwtSecret }), config);
+  const guard = new AuthGuard(new Reflector(), tokens);
+  const actor = (role: Actor['role']): Actor => ({
+    accountId: 'a',
+    username: 'u',
+    role,
+    orgId: null,
+    districtId: null,
+    streetId: null,
+    workerId: null,
+  });
+  const ctx = (handler: keyof Sample, token?: string): ExecutionContext =>
+    ({
+      getType: () => 'http',
+      getHandler: () => Sample.prototype[handler],
+      getClass: () => Sample,
+      switchToHttp: () => ({
+        getRequest: () => ({ headers: token ? { authorization: `Bearer ${token}` } : {} }),
+      }),
+    }) as unknown as ExecutionContext;
+  const codeOf = (fn: () => unknown): string | undefined => {
+    try {
+      fn();
+      return undefined;
+    } catch (e) {
+      return (e as DomainError).code;
+    }
+  };
+  const tokenFor = (role: Actor['role']) => tokens.signAccess(actor(role)).token;
+
+  it.each<[keyof Sample, Actor['role'] | null, string | undefined]>([
+    ['open', null, undefined],
+    ['undeclared', null, 'UNAUTHENTICATED'],
+    ['undeclared', 'municipal_admin', 'ROUTE_ACCESS_UNDECLARED'],
+    ['municipalOnly', 'district_admin', 'FORBIDDEN_ROLE'],
+    ['municipalOnly', 'worker', 'FORBIDDEN_ROLE'],
+    ['municipalOnly', 'municipal_admin', undefined],
+    ['anyone', 'worker', undefined],
+    ['anyone', null, 'UNAUTHENTICATED'],
+  ])('%s called by %s -> %s', (handler, role, code) => {
+    expect(codeOf(() => guard.canActivate(ctx(handler, role ? tokenFor(role) : undefined)))).toBe(
+      code,
+    );
+  });
+});

@@ -1,0 +1,61 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('gives working defaults for a fresh machine', () => {
+    const c = loadConfig({}, '/srv/app');
+    expect(c.nodeEnv).toBe('development');
+    expect(c.http.port).toBe(3000);
+    expect(c.database.url).toBeUndefined();
+    expect(c.database.embedded).toEqual({ port: 54329, dataDir: '/srv/app/.data/pg' });
+    expect(c.database.runMigrationsOnStart).toBe(true);
+    expect(c.redis.url).toBeUndefined();
+    expect(c.timezone).toBe('Asia/Shanghai');
+    expect(c.seedDemoOnEmpty).toBe(true);
+  });
+
+  it('maps and converts values', () => {
+    const c = loadConfig({
+      NODE_ENV: 'production',
+      PORT: '8080',
+      DATABASE_URL: 'postgres://u:p@db:5432/peixun',
+      MIGRATIONS_RUN_ON_START: 'false',
+      REDIS_URL: 'redis://cache:6379/2',
+      JWT_SECRET: 'x'.repeat(40),
+      WORKER_CONCURRENCY: '8',
+    });
+    expect(c.http.port).toBe(8080);
+    expect(c.database.url).toBe('postgres://u:p@db:5432/peixun');
+    expect(c.database.runMigrationsOnStart).toBe(false);
+    expect(c.queue.concurrency).toBe(8);
+    expect(c.seedDemoOnEmpty).toBe(false);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
+    [{ MIGRATIONS_RUN_ON_START: 'maybe' }, 'MIGRATIONS_RUN_ON_START'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
+    [{ NODE_ENV: 'production' }, 'JWT_SECRET'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ REGION_TIMEZONE: 'Mars/Olympus' }, 'REGION_TIMEZONE'],
+    [{ QUEUE_PREFIX: 'has space' }, 'QUEUE_PREFIX'],
+  ])('refuses %j naming %s', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    try {
+      loadConfig(env);
+    } catch (e) {
+      expect((e as ConfigError).problems.join('\n')).toContain(variable);
+    }
+  });
+
+  it('lists every bad variable at once', () => {
+    try {
+      loadConfig({ PORT: 'x', WORKER_CONCURRENCY: '0' });
+      throw new Error('should have failed');
+    } catch (e) {
+      expect((e as ConfigError).problems).toHaveLength(2);
+    }
+  });
+});

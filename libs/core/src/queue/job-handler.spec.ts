@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { Test } from '@nestjs/testing';
+import { AppConfig, loadConfig } from '../config/app-config';
+import { JOB_CATALOGUE, JobName } from './job-catalogue';
+import { checkHandlers, HandlesJob, MissingJobHandlerError } from './job-handler';
+import { QueueWorkersService } from './queue-workers.service';
+
+describe('job catalogue', () => {
+  it.each<[string, JobName[], JobName[], RegExp | null]>([
+    ['all present', ['audit.retention'], ['audit.retention'], null],
+    ['one missing', ['audit.retention'], [], /"audit.retention" has no handler/],
+    [
+      'two handlers',
+      ['audit.retention'],
+      ['audit.retention', 'audit.retention'],
+      /more than one handler/,
+    ],
+    ['unknown handler', [], ['audit.retention'], /not in the job catalogue/],
+  ])('%s', (_, catalogue, found, error) => {
+    if (error) expect(() => checkHandlers(catalogue, found)).toThrow(error);
+    else expect(() => checkHandlers(catalogue, found)).not.toThrow();
+  });
+
+  it('gives every job a deterministic BullMQ-valid id', () => {
+    const id = JOB_CATALOGUE['audit.retention'].jobId({
+      runKey: 'nightly-2026-11-23',
+      retentionDays: 365,
+    });
+    expect(id).toBe(
+      JOB_CATALOGUE['audit.retention'].jobId({ runKey: 'nightly-2026-11-23', retentionDays: 365 }),
+    );
+    expect(id).not.toContain(':');
+  });
+
+  const boot = async (providers: (new (...a: never[]) => unknown)[]) => {
+    const mod = await Test.createTestingModule({
+      imports: [DiscoveryModule],
+      providers: [
+        QueueWorkersService,
+        { provide: AppConfig, useValue: loadConfig({}) },
+        ...providers,
+      ],
+    }).compile();
+    return mod.get(QueueWorkersService);
+  };
+
+  it('refuses to start a worker when a catalogued job has no handler', async () => {
+    const svc = await boot([]);
+    expect(() => svc.collectHandlers()).toThrow(MissingJobHandlerError);
+  });
+
+  it('finds a handler declared with @HandlesJob', async () => {
+    @Injectable()
+    @HandlesJob('audit.retention')
+    class RetentionStub {
+      handle(): Promise<string> {
+        return Promise.resolve('ok');
+      }
+    }
+    const svc = await boot([RetentionStub]);
+    expect([...svc.collectHandlers().keys()]).toEqual(['audit.retention']);
+  });
+});
