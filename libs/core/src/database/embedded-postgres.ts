@@ -104,7 +104,16 @@ export async function startEmbeddedPostgres(
   });
   if (!existsSync(join(opts.dataDir, 'PG_VERSION'))) {
     log(`initialising embedded PostgreSQL in ${opts.dataDir}`);
-    await pg.initialise();
+    try {
+      await pg.initialise();
+    } catch (err) {
+      throw new Error(
+        `Could not initialise the embedded PostgreSQL in ${opts.dataDir}` +
+          (isRoot ? ' (as root it runs as the `postgres` user, which must be able to reach that directory)' : '') +
+          `. Set EMBEDDED_PG_DIR to another directory, or DATABASE_URL to use an existing PostgreSQL. ` +
+          `Cause: ${err instanceof Error ? err.message : 'initdb failed'}`,
+      );
+    }
   }
   try {
     await pg.start();
