@@ -109,7 +109,9 @@ export async function startEmbeddedPostgres(
     } catch (err) {
       throw new Error(
         `Could not initialise the embedded PostgreSQL in ${opts.dataDir}` +
-          (isRoot ? ' (as root it runs as the `postgres` user, which must be able to reach that directory)' : '') +
+          (isRoot
+            ? ' (as root it runs as the `postgres` user, which must be able to reach that directory)'
+            : '') +
           `. Set EMBEDDED_PG_DIR to another directory, or DATABASE_URL to use an existing PostgreSQL. ` +
           `Cause: ${err instanceof Error ? err.message : 'initdb failed'}`,
       );
