@@ -1,4 +1,3 @@
-/* eslint-disable no-console */
 /**
  * Start-up to ready: spawns the single-machine build (`node dist/apps/api/src/main-all.js`,
  * what `npm start` runs after building) with the embedded PostgreSQL and measures the time
