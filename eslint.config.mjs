@@ -10,6 +10,7 @@ export default tseslint.config(
       'node_modules/**',
       '.data/**',
       'coverage/**',
+      '.ci/**',
       'eslint.config.mjs',
       'jest.config.js',
     ],
