@@ -12,8 +12,11 @@ export interface TestOrg {
   districtA: OrgUnit;
   districtB: OrgUnit;
   streetA1: OrgUnit;
+  streetA2: OrgUnit;
   streetB1: OrgUnit;
   communityA1: OrgUnit;
+  communityA2: OrgUnit;
+  communityB1: OrgUnit;
   institution: OrgUnit;
 }
 
@@ -37,10 +40,24 @@ export async function anOrgTree(ds: DataSource): Promise<TestOrg> {
   const districtA = await anOrgUnit(ds, 'district', '东城区', municipality);
   const districtB = await anOrgUnit(ds, 'district', '海淀区', municipality);
   const streetA1 = await anOrgUnit(ds, 'street', '东华门街道', districtA);
+  const streetA2 = await anOrgUnit(ds, 'street', '景山街道', districtA);
   const streetB1 = await anOrgUnit(ds, 'street', '中关村街道', districtB);
   const communityA1 = await anOrgUnit(ds, 'community', '多福巷社区', streetA1);
+  const communityA2 = await anOrgUnit(ds, 'community', '吉祥社区', streetA2);
+  const communityB1 = await anOrgUnit(ds, 'community', '科源社区', streetB1);
   const institution = await anOrgUnit(ds, 'institution', '培训学院', municipality);
-  return { municipality, districtA, districtB, streetA1, streetB1, communityA1, institution };
+  return {
+    municipality,
+    districtA,
+    districtB,
+    streetA1,
+    streetA2,
+    streetB1,
+    communityA1,
+    communityA2,
+    communityB1,
+    institution,
+  };
 }
 
 /** Builder: `anAccount().withRole('district_admin').inOrg(d).create(ds)`. */

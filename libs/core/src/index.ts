@@ -36,3 +36,4 @@ export * from './entities';
 export * from './common/shutdown';
 export * from './logging/logging.module';
 export * from './queue/redis';
+export * from './common/id-param';

@@ -4,3 +4,8 @@ export * from './org-scope.resolver';
 export * from './entities';
 export * from './demo/demo-seed.service';
 export * from './demo/demo-data';
+export * from './scope.rules';
+export * from './workers/worker.entity';
+export * from './workers/workers.rules';
+export * from './workers/workers.service';
+export * from './roster/roster-file.entity';

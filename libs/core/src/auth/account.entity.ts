@@ -39,6 +39,9 @@ export class Account {
   @Column({ name: 'scope_org_id', type: 'uuid', nullable: true })
   scopeOrgId: string | null;
 
+  /** One account per worker record. */
+  @Index('account_worker_uq', { unique: true, where: 'worker_id IS NOT NULL' })
+  @ForeignKey('Worker', { name: 'account_worker_fk', onDelete: 'RESTRICT' })
   @Column({ name: 'worker_id', type: 'uuid', nullable: true })
   workerId: string | null;
 

@@ -4,6 +4,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 
+/** Resident ID numbers never reach the logs: `1101**********1234`. */
+export function maskIdNumbersInText(text: string): string {
+  return text.replace(/(^|[^0-9])(\d{4})\d{10}(\d{3}[\dXx])(?![0-9])/g, '$1$2**********$3');
+}
+
 const REQUEST_ID = /^[\w.:-]{1,80}$/;
 
 /**

@@ -1,0 +1,3 @@
+export * from './policy.types';
+export * from './policies';
+export * from './policy.rules';
