@@ -4,7 +4,10 @@ import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
 
 export async function createWorkerApp(): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(WorkerModule, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
   await app.init();
   return app;

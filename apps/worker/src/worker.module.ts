@@ -6,11 +6,17 @@ import {
   CoreModule,
   QueueWorkersService,
 } from '@peixun/core';
-import { OrgModule } from '@peixun/org';
+import { OrgModule, RosterExportJob, RosterImportJob } from '@peixun/org';
 
 /** The queue process: job handlers and the workers that run them; no HTTP server. */
 @Module({
   imports: [CoreModule, OrgModule, DiscoveryModule],
-  providers: [QueueWorkersService, AuditRetentionJob, AuditRetentionScheduler],
+  providers: [
+    QueueWorkersService,
+    AuditRetentionJob,
+    AuditRetentionScheduler,
+    RosterImportJob,
+    RosterExportJob,
+  ],
 })
 export class WorkerModule {}

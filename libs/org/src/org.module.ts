@@ -1,11 +1,15 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { SCOPE_RESOLVER } from '@peixun/core';
+import { QueueModule, SCOPE_RESOLVER } from '@peixun/core';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsService } from './accounts/accounts.service';
 import { DemoSeedService } from './demo/demo-seed.service';
 import { ORG_ENTITIES } from './entities';
 import { OrgScopeResolver } from './org-scope.resolver';
+import { RosterExportService } from './roster/roster-export.service';
+import { RosterImportService } from './roster/roster-import.service';
+import { RosterController } from './roster/roster.controller';
+import { RosterService } from './roster/roster.service';
 import { OrgUnitsController } from './units/org-units.controller';
 import { OrgUnitsService } from './units/org-units.service';
 import { WorkersController } from './workers/workers.controller';
@@ -14,8 +18,8 @@ import { WorkersService } from './workers/workers.service';
 /** Organisation tree, accounts, workers and their files (libs/org). */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature(ORG_ENTITIES)],
-  controllers: [OrgUnitsController, AccountsController, WorkersController],
+  imports: [TypeOrmModule.forFeature(ORG_ENTITIES), QueueModule],
+  controllers: [OrgUnitsController, AccountsController, WorkersController, RosterController],
   providers: [
     OrgScopeResolver,
     { provide: SCOPE_RESOLVER, useExisting: OrgScopeResolver },
@@ -23,7 +27,17 @@ import { WorkersService } from './workers/workers.service';
     OrgUnitsService,
     AccountsService,
     WorkersService,
+    RosterImportService,
+    RosterExportService,
+    RosterService,
   ],
-  exports: [SCOPE_RESOLVER, DemoSeedService, WorkersService, TypeOrmModule],
+  exports: [
+    SCOPE_RESOLVER,
+    DemoSeedService,
+    WorkersService,
+    RosterImportService,
+    RosterExportService,
+    TypeOrmModule,
+  ],
 })
 export class OrgModule {}

@@ -3,12 +3,15 @@ import type { DefaultJobOptions } from 'bullmq';
 /** Queues of the platform. Each feature adds its queue here. */
 export const QueueName = {
   Maintenance: 'maintenance',
+  Roster: 'roster',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 /** Job names, unique across queues. */
 export const JobName = {
   AuditRetention: 'audit.retention',
+  RosterImport: 'roster.import',
+  RosterExport: 'roster.export',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -22,6 +25,10 @@ export interface JobPayloads {
     /** Account that asked for it (absent for the nightly schedule). */
     requestedBy?: string;
   };
+  /** Validate and write an uploaded roster (libs/org roster_file row). */
+  [JobName.RosterImport]: { fileId: string; requestedBy: string };
+  /** Build a roster spreadsheet for the filters stored on the roster_file row. */
+  [JobName.RosterExport]: { fileId: string; requestedBy: string };
 }
 
 export interface JobDefinition<N extends JobName> {
@@ -35,6 +42,17 @@ export const JOB_CATALOGUE: { [N in JobName]: JobDefinition<N> } = {
   [JobName.AuditRetention]: {
     queue: QueueName.Maintenance,
     jobId: (p) => `audit-retention.${p.runKey}`,
+  },
+  [JobName.RosterImport]: {
+    queue: QueueName.Roster,
+    jobId: (p) => `roster-import.${p.fileId}`,
+    // a bad file does not get better by retrying; infrastructure failures do
+    options: { attempts: 3 },
+  },
+  [JobName.RosterExport]: {
+    queue: QueueName.Roster,
+    jobId: (p) => `roster-export.${p.fileId}`,
+    options: { attempts: 3 },
   },
 };
 

@@ -50,15 +50,25 @@ describe('job catalogue', () => {
     expect(() => svc.collectHandlers()).toThrow(MissingJobHandlerError);
   });
 
-  it('finds a handler declared with @HandlesJob', async () => {
+  const stubFor = (name: JobName) => {
     @Injectable()
-    @HandlesJob('audit.retention')
-    class RetentionStub {
+    @HandlesJob(name)
+    class Stub {
       handle(): Promise<string> {
-        return Promise.resolve('ok');
+        return Promise.resolve(name);
       }
     }
-    const svc = await boot([RetentionStub]);
-    expect([...svc.collectHandlers().keys()]).toEqual(['audit.retention']);
+    return Stub;
+  };
+  const allJobs = Object.keys(JOB_CATALOGUE) as JobName[];
+
+  it('finds the handlers declared with @HandlesJob, one per catalogued job', async () => {
+    const svc = await boot(allJobs.map(stubFor));
+    expect([...svc.collectHandlers().keys()].sort()).toEqual([...allJobs].sort());
+  });
+
+  it('refuses to start when one job of several lacks its handler', async () => {
+    const svc = await boot(allJobs.slice(1).map(stubFor));
+    expect(() => svc.collectHandlers()).toThrow(`"${allJobs[0]}" has no handler`);
   });
 });

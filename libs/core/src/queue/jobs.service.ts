@@ -1,5 +1,6 @@
-import { InjectQueue } from '@nestjs/bullmq';
+import { getQueueToken } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { Job, Queue } from 'bullmq';
 import {
   DEFAULT_JOB_OPTIONS,
@@ -26,14 +27,10 @@ export interface JobStatus {
 /** Enqueues catalogued jobs (API side) and reports their state. */
 @Injectable()
 export class JobsService {
-  private readonly queues: Record<QueueName, Queue>;
-
-  constructor(@InjectQueue(QueueName.Maintenance) maintenance: Queue) {
-    this.queues = { [QueueName.Maintenance]: maintenance };
-  }
+  constructor(private readonly moduleRef: ModuleRef) {}
 
   queue(name: QueueName): Queue {
-    return this.queues[name];
+    return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
   }
 
   async enqueue<N extends JobName>(
@@ -42,7 +39,7 @@ export class JobsService {
   ): Promise<{ queue: QueueName; jobId: string }> {
     const def = JOB_CATALOGUE[name];
     const jobId = def.jobId(payload);
-    await this.queues[def.queue].add(name, payload, {
+    await this.queue(def.queue).add(name, payload, {
       ...DEFAULT_JOB_OPTIONS,
       ...def.options,
       jobId,
@@ -51,8 +48,7 @@ export class JobsService {
   }
 
   async status(queue: QueueName, jobId: string): Promise<JobStatus | null> {
-    const job = (await this.queues[queue].getJob(jobId)) as
-      Job<Record<string, unknown>> | undefined;
+    const job = (await this.queue(queue).getJob(jobId)) as Job<Record<string, unknown>> | undefined;
     if (!job?.id) return null;
     const data = job.data ?? {};
     return {

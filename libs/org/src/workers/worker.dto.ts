@@ -220,7 +220,8 @@ export class RecordGradeDto {
   note?: string;
 }
 
-export class ListWorkersQuery {
+/** Filters shared by the list and the export. */
+export class WorkerFiltersDto {
   @ApiPropertyOptional({ description: '区 (district)', format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -266,7 +267,9 @@ export class ListWorkersQuery {
   @IsOptional()
   @Matches(/^\d{17}[\dXx]$/, { message: 'idNumber must be 18 characters' })
   idNumber?: string;
+}
 
+export class ListWorkersQuery extends WorkerFiltersDto {
   @ApiPropertyOptional({ description: '翻页游标 (cursor from the previous page)' })
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{1,400}$/, {

@@ -14,7 +14,8 @@ import {
 import { parseGrade, policyFor, regionOfDivisionCode, TrainingPolicy } from '@peixun/policy';
 import { DataSource, EntityManager } from 'typeorm';
 import { OrgUnit } from '../org-unit.entity';
-import { administers, maySeeIdNumber, maySeeWorker, workerScopeSql } from '../scope.rules';
+import { administers, maySeeIdNumber, maySeeWorker } from '../scope.rules';
+import { workerQuery } from './worker-query';
 import {
   CreateWorkerDto,
   GradeDto,
@@ -151,33 +152,9 @@ export class WorkersService {
   }
 
   async list(actor: Actor, q: ListWorkersQuery): Promise<WorkerPageDto> {
-    const scope = workerScopeSql(actor);
-    if (!scope) return { items: [], nextCursor: null };
     const limit = q.limit ?? 50;
-    const qb = this.ds
-      .getRepository(Worker)
-      .createQueryBuilder('w')
-      .where(scope.sql, scope.params)
-      .orderBy('w.name', 'ASC')
-      .addOrderBy('w.id', 'ASC')
-      .limit(limit + 1);
-    if (q.districtId) qb.andWhere('w.district_id = :district', { district: q.districtId });
-    if (q.streetId) qb.andWhere('w.street_id = :street', { street: q.streetId });
-    if (q.communityId) qb.andWhere('w.community_id = :community', { community: q.communityId });
-    if (q.positionTier) qb.andWhere('w.position_tier = :tier', { tier: q.positionTier });
-    if (q.entryChannel) qb.andWhere('w.entry_channel = :channel', { channel: q.entryChannel });
-    if (q.qualification) qb.andWhere('w.qualification = :qual', { qual: q.qualification });
-    if (q.status) qb.andWhere('w.status = :status', { status: q.status });
-    if (q.idNumber) qb.andWhere('w.id_number = :idn', { idn: q.idNumber.toUpperCase() });
-    if (q.name) {
-      qb.andWhere(`w.name like :name escape '\\'`, {
-        name: `%${q.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-      });
-    }
-    if (q.cursor) {
-      const [name, id] = decodeCursor(q.cursor);
-      qb.andWhere('(w.name, w.id) > (:cName, :cId)', { cName: name, cId: id });
-    }
+    const qb = workerQuery(this.ds, actor, q, q.cursor ? decodeCursor(q.cursor) : null, limit + 1);
+    if (!qb) return { items: [], nextCursor: null };
     const rows = await qb.getMany();
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];

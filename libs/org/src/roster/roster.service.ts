@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  Actor,
+  AuditService,
+  DomainError,
+  ErrorCode,
+  JobName,
+  JobsService,
+  NotFoundError,
+} from '@peixun/core';
+import { DataSource } from 'typeorm';
+import { RosterExportService } from './roster-export.service';
+import { RosterFile } from './roster-file.entity';
+import { importResult, RosterImportResult, RosterImportService } from './roster-import.service';
+import { RosterExportDto, RosterJobDto, StartExportDto } from './roster.dto';
+
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+/** Files up to this size (about 2,000 rows) are imported within the request; larger ones by the worker. */
+export const INLINE_IMPORT_MAX_BYTES = 200 * 1024;
+
+export type UploadOutcome =
+  { kind: 'done'; body: RosterImportResult } | { kind: 'queued'; body: RosterJobDto };
+
+/** The API side of roster import/export: stores files, runs small imports, queues the rest. */
+@Injectable()
+export class RosterService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly imports: RosterImportService,
+    private readonly exports: RosterExportService,
+    private readonly jobs: JobsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  template(format: 'xlsx' | 'csv'): Promise<Buffer> {
+    return this.exports.template(format);
+  }
+
+  async upload(actor: Actor, file: Express.Multer.File | undefined): Promise<UploadOutcome> {
+    if (!file) {
+      throw new DomainError(
+        ErrorCode.VALIDATION_FAILED,
+        'file: 请上传名册文件 (missing file)',
+        400,
+        [{ field: 'file', problems: ['required'] }],
+      );
+    }
+    const name = Buffer.from(file.originalname, 'latin1').toString('utf8');
+    const format = /\.xlsx$/i.test(name) ? 'xlsx' : /\.csv$/i.test(name) ? 'csv' : null;
+    if (!format) {
+      throw new DomainError(
+        ErrorCode.VALIDATION_FAILED,
+        'file: 只接受 .xlsx 或 .csv 文件 (only .xlsx or .csv)',
+        400,
+        [{ field: 'file', problems: ['must be .xlsx or .csv'] }],
+      );
+    }
+    const saved = await this.ds.getRepository(RosterFile).save({
+      kind: 'import' as const,
+      format,
+      fileName: name.slice(0, 200),
+      content: file.buffer,
+      sizeBytes: file.size,
+      createdBy: actor.accountId,
+      actor: { ...actor },
+    });
+    if (file.size <= INLINE_IMPORT_MAX_BYTES) {
+      const result = await this.imports.run(saved.id);
+      if (result.status === 'invalid') {
+        throw new DomainError(
+          'ROSTER_INVALID',
+          `名册有 ${result.errorCount} 处错误，未导入任何数据 (nothing imported): ` +
+            result.errors
+              .slice(0, 3)
+              .map((e) => `第 ${e.row} 行 ${e.column}: ${e.reason}`)
+              .join('; '),
+          422,
+          { importId: result.importId, errorCount: result.errorCount, errors: result.errors },
+        );
+      }
+      return { kind: 'done', body: result };
+    }
+    const ref = await this.jobs.enqueue(JobName.RosterImport, {
+      fileId: saved.id,
+      requestedBy: actor.accountId,
+    });
+    return { kind: 'queued', body: { id: saved.id, ...ref, status: 'pending' } };
+  }
+
+  async importStatus(actor: Actor, id: string): Promise<RosterImportResult> {
+    return importResult(await this.owned(actor, id, 'import'));
+  }
+
+  async startExport(actor: Actor, dto: StartExportDto): Promise<RosterJobDto> {
+    const { format, ...filters } = dto;
+    const saved = await this.ds.transaction(async (em) => {
+      const row = await em.save(
+        em.create(RosterFile, {
+          kind: 'export',
+          format: format ?? 'xlsx',
+          fileName: `roster.${format ?? 'xlsx'}`,
+          content: null,
+          createdBy: actor.accountId,
+          actor: { ...actor },
+          filters: { ...filters },
+        }),
+      );
+      await this.audit.record(em, actor, {
+        action: 'worker.roster_export_requested',
+        entityType: 'roster_file',
+        entityId: row.id,
+        data: { filters: { ...filters } },
+      });
+      return row;
+    });
+    const ref = await this.jobs.enqueue(JobName.RosterExport, {
+      fileId: saved.id,
+      requestedBy: actor.accountId,
+    });
+    return { id: saved.id, ...ref, status: 'pending' };
+  }
+
+  async exportStatus(actor: Actor, id: string): Promise<RosterExportDto> {
+    const f = await this.owned(actor, id, 'export');
+    return {
+      id: f.id,
+      status: f.status,
+      format: f.format,
+      totalRows: f.totalRows,
+      sizeBytes: f.sizeBytes,
+      failure: f.failure,
+    };
+  }
+
+  async exportFile(actor: Actor, id: string): Promise<{ content: Buffer; format: 'xlsx' | 'csv' }> {
+    const f = await this.owned(actor, id, 'export');
+    if (f.status !== 'completed' || !f.content) {
+      throw new DomainError(
+        'EXPORT_NOT_READY',
+        `导出尚未完成（${f.status}）(export not ready)`,
+        409,
+      );
+    }
+    return { content: f.content, format: f.format };
+  }
+
+  /** Imports and exports are visible to whoever made them, and to the municipal bureau. */
+  private async owned(actor: Actor, id: string, kind: 'import' | 'export'): Promise<RosterFile> {
+    const f = await this.ds.getRepository(RosterFile).findOneBy({ id, kind });
+    if (!f || (f.createdBy !== actor.accountId && actor.role !== 'municipal_admin')) {
+      throw new NotFoundError(kind === 'import' ? '名册导入' : '名册导出', id);
+    }
+    return f;
+  }
+}
