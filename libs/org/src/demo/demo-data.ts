@@ -114,3 +114,31 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'teacher.wang', displayName: '王老师', role: 'teacher', scope: 'inst' },
   { username: 'worker.li', displayName: '李社工', role: 'worker', scope: null },
 ];
+
+/** Demo workers: three per community (a head, a deputy, a staff member), with last year's grades. */
+export const DEMO_WORKER_NAMES = [
+  '王秀英',
+  '李建国',
+  '张丽',
+  '刘伟',
+  '陈静',
+  '杨帆',
+  '赵敏',
+  '黄磊',
+  '周婷',
+  '吴强',
+  '徐芳',
+  '孙浩',
+  '马琳',
+  '朱军',
+  '胡月',
+  '郭涛',
+  '何雪',
+  '高峰',
+  '林娜',
+  '罗斌',
+  '郑洁',
+  '梁超',
+  '谢欣',
+  '宋阳',
+];

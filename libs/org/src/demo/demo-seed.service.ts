@@ -1,9 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Account, AuditService, hashPassword } from '@peixun/core';
-import { DataSource } from 'typeorm';
+import { Account, AppConfig, AuditService, hashPassword, localYear } from '@peixun/core';
+import { DataSource, EntityManager } from 'typeorm';
 import { OrgUnit } from '../org-unit.entity';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNITS } from './demo-data';
+import { Worker, WorkerAssessment, WorkerPostHistory } from '../workers/worker.entity';
+import {
+  birthDateFromId,
+  genderFromId,
+  makeIdNumber,
+  PositionTier,
+  Post,
+} from '../workers/workers.rules';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNITS, DEMO_WORKER_NAMES } from './demo-data';
 
 export interface DemoSeedResult {
   seeded: boolean;
@@ -18,7 +26,69 @@ export class DemoSeedService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly config: AppConfig,
   ) {}
+
+  private async seedWorkers(em: EntityManager, communities: OrgUnit[]): Promise<Worker[]> {
+    const roles: [PositionTier, Post][] = [
+      ['head', 'party_secretary'],
+      ['deputy', 'committee_deputy_director'],
+      ['staff', 'station_staff'],
+    ];
+    const lastYear = localYear(new Date(), this.config.timezone) - 1;
+    const grades = ['excellent', 'competent', 'competent', 'basically_competent'];
+    const out: Worker[] = [];
+    let n = 0;
+    for (const c of communities) {
+      for (const [tier, post] of roles) {
+        const idNumber = makeIdNumber(
+          (c.code ?? '110101').slice(0, 6),
+          `19${70 + (n % 25)}0${1 + (n % 9)}1${n % 10}`,
+          100 + n,
+        );
+        const w = await em.save(
+          em.create(Worker, {
+            name: DEMO_WORKER_NAMES[n % DEMO_WORKER_NAMES.length],
+            gender: genderFromId(idNumber),
+            birthDate: birthDateFromId(idNumber)!,
+            idNumber,
+            phone: `1380000${String(1000 + n).slice(-4)}`,
+            communityId: c.id,
+            streetId: c.streetId!,
+            districtId: c.districtId!,
+            positionTier: tier,
+            post,
+            entryChannel:
+              tier === 'head' ? 'elected' : n % 2 ? 'recruited_citywide' : 'recruited_other',
+            startedOn: `20${String(10 + (n % 12)).padStart(2, '0')}-0${1 + (n % 9)}-01`,
+            qualification:
+              n % 3 === 0 ? 'social_worker' : n % 3 === 1 ? 'assistant_social_worker' : 'none',
+            status: 'active',
+          }),
+        );
+        await em.insert(WorkerPostHistory, {
+          workerId: w.id,
+          changeKind: 'initial',
+          communityId: c.id,
+          positionTier: tier,
+          post,
+          status: 'active',
+          effectiveOn: w.startedOn,
+          reason: '演示数据 (demo)',
+        });
+        await em.insert(WorkerAssessment, {
+          workerId: w.id,
+          year: lastYear,
+          grade: grades[n % grades.length],
+          policyId: 'beijing-2012',
+          note: '演示数据 (demo)',
+        });
+        out.push(w);
+        n++;
+      }
+    }
+    return out;
+  }
 
   async isEmpty(): Promise<boolean> {
     return (await this.dataSource.getRepository(Account).count()) === 0;
@@ -43,6 +113,10 @@ export class DemoSeedService {
         });
         ids.set(u.key, await em.save(unit));
       }
+      const workers = await this.seedWorkers(
+        em,
+        [...ids.values()].filter((u) => u.kind === 'community'),
+      );
       for (const a of DEMO_ACCOUNTS) {
         await em.insert(Account, {
           username: a.username,
@@ -50,6 +124,8 @@ export class DemoSeedService {
           role: a.role,
           passwordHash: hash,
           scopeOrgId: a.scope ? ids.get(a.scope)!.id : null,
+          // the demo worker account is the first worker of the first community
+          workerId: a.role === 'worker' ? workers[0].id : null,
         });
       }
       await this.audit.record(
@@ -59,7 +135,11 @@ export class DemoSeedService {
           action: 'demo.seeded',
           entityType: 'org_unit',
           entityId: ids.get('bj')!.id,
-          data: { units: DEMO_UNITS.length, accounts: DEMO_ACCOUNTS.length },
+          data: {
+            units: DEMO_UNITS.length,
+            accounts: DEMO_ACCOUNTS.length,
+            workers: workers.length,
+          },
         },
       );
       this.logger.log(

@@ -4,7 +4,7 @@ import { Actor, AppConfig, AuditService, localDate } from '@peixun/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { OrgUnit } from '../org-unit.entity';
 import { administers } from '../scope.rules';
-import { Worker, WorkerChangeKind, WorkerPostHistory } from '../workers/worker.entity';
+import { WorkerChangeKind, WorkerPostHistory } from '../workers/worker.entity';
 import { RosterFile, RosterRowError } from './roster-file.entity';
 import { parseRoster } from './roster-parse';
 import { RosterContext, RosterRecord, validateRoster } from './roster.rules';
@@ -231,29 +231,50 @@ export class RosterImportService {
 
     for (let i = 0; i < fresh.length; i += CHUNK) {
       const chunk = fresh.slice(i, i + CHUNK);
-      const inserted = await em
-        .createQueryBuilder()
-        .insert()
-        .into(Worker)
-        .values(chunk.map((r) => this.columns(r)))
-        .returning(['id', 'idNumber'])
-        .execute();
-      const ids = new Map(
-        (inserted.raw as { id: string; id_number: string }[]).map((x) => [x.id_number, x.id]),
+      const inserted = await em.query<{ id: string; id_number: string }[]>(
+        `insert into worker (name, gender, birth_date, id_number, phone, community_id, street_id, district_id,
+                             position_tier, post, entry_channel, started_on, qualification,
+                             qualification_cert_no, qualification_on, status)
+         select name, gender, birth_date, id_number, phone, community_id, street_id, district_id,
+                position_tier, post, entry_channel, started_on, qualification,
+                qualification_cert_no, qualification_on, status
+           from jsonb_to_recordset($1::jsonb) as v(
+             name text, gender text, birth_date date, id_number text, phone text, community_id uuid,
+             street_id uuid, district_id uuid, position_tier text, post text, entry_channel text,
+             started_on date, qualification text, qualification_cert_no text, qualification_on date, status text)
+         returning id, id_number`,
+        [
+          JSON.stringify(
+            chunk.map((r) => ({
+              ...this.columnsSnake(r),
+              gender: r.gender,
+              birth_date: r.birthDate,
+              id_number: r.idNumber,
+            })),
+          ),
+        ],
       );
-      await em.insert(
-        WorkerPostHistory,
-        chunk.map((r) => ({
-          workerId: ids.get(r.idNumber)!,
-          changeKind: 'initial' as const,
-          communityId: r.community.id,
-          positionTier: r.positionTier,
-          post: r.post,
-          status: r.status,
-          effectiveOn: r.startedOn,
-          reason: '名册导入 (roster import)',
-          recordedBy: actor.accountId,
-        })),
+      const ids = new Map(inserted.map((x) => [x.id_number, x.id]));
+      await em.query(
+        `insert into worker_post_history (worker_id, change_kind, community_id, position_tier, post, status,
+                                          effective_on, reason, recorded_by)
+         select worker_id, 'initial', community_id, position_tier, post, status, effective_on, $2, $3
+           from jsonb_to_recordset($1::jsonb) as v(
+             worker_id uuid, community_id uuid, position_tier text, post text, status text, effective_on date)`,
+        [
+          JSON.stringify(
+            chunk.map((r) => ({
+              worker_id: ids.get(r.idNumber),
+              community_id: r.community.id,
+              position_tier: r.positionTier,
+              post: r.post,
+              status: r.status,
+              effective_on: r.startedOn,
+            })),
+          ),
+          '名册导入 (roster import)',
+          actor.accountId,
+        ],
       );
       done += chunk.length;
       await progress({ phase: 'writing', done, total });
@@ -306,27 +327,6 @@ export class RosterImportService {
       await progress({ phase: 'writing', done, total });
     }
     return { created: fresh.length, updated: known.length };
-  }
-
-  private columns(r: RosterRecord): Partial<Worker> {
-    return {
-      name: r.name,
-      gender: r.gender,
-      birthDate: r.birthDate,
-      idNumber: r.idNumber,
-      phone: r.phone,
-      communityId: r.community.id,
-      streetId: r.community.streetId!,
-      districtId: r.community.districtId!,
-      positionTier: r.positionTier,
-      post: r.post,
-      entryChannel: r.entryChannel,
-      startedOn: r.startedOn,
-      qualification: r.qualification,
-      qualificationCertNo: r.qualificationCertNo,
-      qualificationOn: r.qualificationOn,
-      status: r.status,
-    };
   }
 
   private columnsSnake(r: RosterRecord): Record<string, unknown> {

@@ -1,0 +1,42 @@
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DemoSeedService } from '@peixun/org';
+import request from 'supertest';
+import { bearer, bootApi, login, TestApi } from './support/app';
+
+describe('demo seed', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await bootApi();
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('loads the demo organisation once; every demo account logs in and sees its own scope', async () => {
+    const seeder = api.app.get(DemoSeedService);
+    const first = await seeder.seed();
+    expect(first.seeded).toBe(true);
+    expect(first.accounts.map((a) => a.username)).toEqual(DEMO_ACCOUNTS.map((a) => a.username));
+    expect((await seeder.seed()).seeded).toBe(false);
+
+    for (const a of DEMO_ACCOUNTS) {
+      const s = await login(api.http, a.username, DEMO_PASSWORD);
+      expect(s.actor.role).toBe(a.role);
+    }
+    const dongcheng = await login(api.http, 'dongcheng.admin', DEMO_PASSWORD);
+    const workers = await request(api.http)
+      .get('/api/v1/workers?limit=200')
+      .set(bearer(dongcheng))
+      .expect(200);
+    expect(workers.body.items).toHaveLength(12); // 2 streets x 2 communities x 3 workers
+    const me = await login(api.http, 'worker.li', DEMO_PASSWORD);
+    const mine = await request(api.http).get('/api/v1/workers').set(bearer(me)).expect(200);
+    expect(mine.body.items).toHaveLength(1);
+    const file = await request(api.http)
+      .get(`/api/v1/workers/${mine.body.items[0].id}/file`)
+      .set(bearer(me))
+      .expect(200);
+    expect(file.body.assessments).toHaveLength(1);
+    expect(file.body.postHistory).toHaveLength(1);
+  });
+});
