@@ -123,6 +123,58 @@ describe('org: units, accounts, workers', () => {
     });
   });
 
+  describe('refusals that must not become 500s', () => {
+    it('refuses null for a required field on update, naming it', async () => {
+      const unit = await anOrgUnit(api.ds, 'community', '空值社区', org.streetA1);
+      const res = await request(api.http)
+        .patch(`/api/v1/org/units/${unit.id}`)
+        .set(bearer(streetA1))
+        .send({ name: null, active: null })
+        .expect(400);
+      expect((res.body.details as { field: string }[]).map((d) => d.field).sort()).toEqual([
+        'active',
+        'name',
+      ]);
+      const w = await aWorker().inCommunity(org.communityA1).create(api.ds);
+      const wr = await request(api.http)
+        .patch(`/api/v1/workers/${w.id}`)
+        .set(bearer(streetA1))
+        .send({ name: null, version: w.version })
+        .expect(400);
+      expect(wr.body.details[0].field).toBe('name');
+    });
+
+    it('refuses a forged list cursor', async () => {
+      const forged = Buffer.from(JSON.stringify(['张', 'not-a-uuid'])).toString('base64url');
+      const res = await request(api.http)
+        .get('/api/v1/workers')
+        .query({ cursor: forged })
+        .set(bearer(municipal))
+        .expect(400);
+      expect(res.body.details[0].field).toBe('cursor');
+    });
+
+    it('an account bound to a deactivated unit can no longer sign in', async () => {
+      const unit = await anOrgUnit(api.ds, 'street', '撤并街道', org.districtA);
+      const account = await anAccount().withRole('street_admin').inOrg(unit).create(api.ds);
+      const s = await login(api.http, account.username, TEST_PASSWORD);
+      await request(api.http)
+        .patch(`/api/v1/org/units/${unit.id}`)
+        .set(bearer(districtA))
+        .send({ active: false })
+        .expect(200);
+      const res = await request(api.http)
+        .post('/api/v1/auth/login')
+        .send({ username: account.username, password: TEST_PASSWORD })
+        .expect(403);
+      expect(res.body.code).toBe('ACCOUNT_DISABLED');
+      await request(api.http)
+        .post('/api/v1/auth/refresh')
+        .send({ refreshToken: s.refreshToken })
+        .expect(403);
+    });
+  });
+
   describe('accounts', () => {
     it('the municipal bureau creates a district account; its generated password is shown once and works', async () => {
       const res = await request(api.http)

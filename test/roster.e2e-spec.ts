@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
+import { AuditLog } from '@peixun/core';
 import { OrgUnit, Worker, WorkerPostHistory } from '@peixun/org';
 import { createWorkerApp } from '../apps/worker/src/bootstrap';
 import { anAccount, anOrgTree, anOrgUnit, TEST_PASSWORD, TestOrg } from './factories/org.factory';
@@ -272,6 +273,27 @@ describe('roster import and export', () => {
     expect(await api.ds.getRepository(Worker).countBy({ districtId: org.districtA.id })).toBe(
       inDistrict,
     );
+  });
+
+  it('an export filtered by ID number keeps the ID number masked in the audit log', async () => {
+    const w = await aWorker().inCommunity(org.communityA1).create(api.ds);
+    const exp = await request(api.http)
+      .post('/api/v1/rosters/exports')
+      .set(bearer(districtA))
+      .send({ format: 'csv', idNumber: w.idNumber })
+      .expect(202);
+    await waitForJob(api.http, districtA, exp.body, undefined, 60_000);
+    const file = await request(api.http)
+      .get(`/api/v1/rosters/exports/${exp.body.id}/file`)
+      .set(bearer(districtA))
+      .expect(200);
+    expect(file.text).toContain(w.idNumber);
+    const entries = await api.ds.getRepository(AuditLog).findBy({ entityId: exp.body.id });
+    expect(entries.map((e) => e.action).sort()).toEqual([
+      'worker.roster_export_requested',
+      'worker.roster_exported',
+    ]);
+    expect(JSON.stringify(entries.map((e) => e.data))).not.toContain(w.idNumber);
   });
 
   it('an export by district B holds none of district A', async () => {

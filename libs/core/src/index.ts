@@ -37,3 +37,5 @@ export * from './common/shutdown';
 export * from './logging/logging.module';
 export * from './queue/redis';
 export * from './common/id-param';
+export * from './logging/mask';
+export * from './common/optional';

@@ -218,6 +218,13 @@ export class AuthService {
           403,
         );
       }
+      if (!place.active) {
+        throw new DomainError(
+          ErrorCode.ACCOUNT_DISABLED,
+          '账号所属单位已停用 (the account’s unit is deactivated)',
+          403,
+        );
+      }
       actor.districtId = place.kind === 'district' ? place.id : place.districtId;
       actor.streetId = place.kind === 'street' ? place.id : place.streetId;
     } else if (expectedKind) {

@@ -1,6 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { MIGRATIONS } from './migrations';
+import { SafeTypeOrmLogger } from './typeorm-logger';
 
 export function dataSourceOptions(config: AppConfig, url: string): DataSourceOptions {
   return {
@@ -16,6 +17,8 @@ export function dataSourceOptions(config: AppConfig, url: string): DataSourceOpt
     migrationsTableName: 'migrations',
     poolSize: config.database.poolSize,
     extra: { application_name: 'peixun' },
-    logging: ['error', 'migration'],
+    logging: ['error', 'warn', 'migration'],
+    logger: new SafeTypeOrmLogger(),
+    maxQueryExecutionTime: 2000,
   };
 }

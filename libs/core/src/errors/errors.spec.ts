@@ -3,6 +3,7 @@ import { ThrottlerException } from '@nestjs/throttler';
 import { plainToInstance } from 'class-transformer';
 import { IsInt, IsString, ValidateNested, validateSync } from 'class-validator';
 import { Type } from 'class-transformer';
+import { QueryFailedError } from 'typeorm';
 import { DomainError } from './domain-error';
 import { toErrorResponse } from './http-exception.filter';
 import { flattenValidationErrors } from './validation';
@@ -26,6 +27,21 @@ describe('error mapping', () => {
     [new PayloadTooLargeException(), 413, 'PAYLOAD_TOO_LARGE'],
     [new BadRequestException('Unexpected token } in JSON at position 3'), 400, 'BAD_REQUEST'],
     [new Error('connection refused at 10.0.0.3:5432'), 500, 'INTERNAL'],
+    [
+      new QueryFailedError('insert', [], Object.assign(new Error('dup'), { code: '23505' })),
+      409,
+      'CONFLICT',
+    ],
+    [
+      new QueryFailedError('update', [], Object.assign(new Error('ser'), { code: '40001' })),
+      409,
+      'CONFLICT',
+    ],
+    [
+      new QueryFailedError('select', [], Object.assign(new Error('syntax'), { code: '42601' })),
+      500,
+      'INTERNAL',
+    ],
     ['a string', 500, 'INTERNAL'],
   ])('%s -> %i %s', (err, status, code) => {
     const r = toErrorResponse(err);

@@ -8,6 +8,8 @@ import {
 } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { maskIdNumbersInText } from '../logging/mask';
 import { DomainError, ErrorBody } from './domain-error';
 import { ErrorCode } from './error-codes';
 
@@ -25,6 +27,50 @@ const STATUS_CODES: Record<number, ErrorCode> = {
 export function toErrorResponse(exception: unknown): { status: number; body: ErrorBody } {
   if (exception instanceof DomainError) {
     return { status: exception.status, body: exception.toBody() };
+  }
+  if (exception instanceof QueryFailedError) {
+    const code = (exception.driverError as { code?: string; constraint?: string } | undefined)
+      ?.code;
+    const constraint = (exception.driverError as { constraint?: string } | undefined)?.constraint;
+    // a race past a service's own check: two requests created the same thing at once
+    if (code === '23505') {
+      return {
+        status: HttpStatus.CONFLICT,
+        body: {
+          code: ErrorCode.CONFLICT,
+          message: '记录已存在 (already exists)',
+          details: { constraint },
+        },
+      };
+    }
+    if (code === '23503') {
+      return {
+        status: HttpStatus.CONFLICT,
+        body: {
+          code: ErrorCode.CONFLICT,
+          message: '引用的记录不存在或已被删除 (a referenced record is gone)',
+          details: { constraint },
+        },
+      };
+    }
+    if (code === '23502' || code === '22P02' || code === '22007' || code === '22008') {
+      return {
+        status: HttpStatus.BAD_REQUEST,
+        body: {
+          code: ErrorCode.VALIDATION_FAILED,
+          message: '字段值无效或缺失 (a value is missing or malformed)',
+        },
+      };
+    }
+    if (code === '40001' || code === '40P01') {
+      return {
+        status: HttpStatus.CONFLICT,
+        body: {
+          code: ErrorCode.CONFLICT,
+          message: '并发修改冲突，请重试 (concurrent change; retry)',
+        },
+      };
+    }
   }
   if (exception instanceof ThrottlerException) {
     return {
@@ -87,8 +133,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
         {
           err:
             exception instanceof Error
-              ? { message: exception.message, stack: exception.stack }
-              : exception,
+              ? {
+                  message: maskIdNumbersInText(exception.message),
+                  stack: maskIdNumbersInText(exception.stack ?? ''),
+                }
+              : 'non-error value thrown',
         },
         'unhandled error',
       );

@@ -3,11 +3,9 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
+import { maskIdNumbersInText } from './mask';
 
-/** Resident ID numbers never reach the logs: `1101**********1234`. */
-export function maskIdNumbersInText(text: string): string {
-  return text.replace(/(^|[^0-9])(\d{4})\d{10}(\d{3}[\dXx])(?![0-9])/g, '$1$2**********$3');
-}
+export { maskIdNumbersInText };
 
 const REQUEST_ID = /^[\w.:-]{1,80}$/;
 
@@ -57,7 +55,7 @@ export function requestId(req: IncomingMessage & { id?: unknown }, res: ServerRe
             req: (req: { id: unknown; method: unknown; url: unknown }) => ({
               id: req.id,
               method: req.method,
-              url: req.url,
+              url: typeof req.url === 'string' ? maskIdNumbersInText(req.url) : req.url,
             }),
           },
         },

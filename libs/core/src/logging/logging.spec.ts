@@ -1,4 +1,4 @@
-import { maskIdNumbersInText } from './logging.module';
+import { maskIdNumbersInText } from './mask';
 
 describe('log masking', () => {
   it.each([

@@ -8,7 +8,7 @@ import { OrgUnit } from '../org-unit.entity';
 import { ListWorkersQuery } from '../workers/worker.dto';
 import { workerQuery } from '../workers/worker-query';
 import { Worker } from '../workers/worker.entity';
-import { LABELS, POSTS } from '../workers/workers.rules';
+import { LABELS, maskIdNumber, POSTS } from '../workers/workers.rules';
 import { RosterFile } from './roster-file.entity';
 import { ROSTER_COLUMNS, RosterKey, TEMPLATE_NOTES } from './roster.columns';
 
@@ -158,7 +158,13 @@ export class RosterExportService {
         action: 'worker.roster_exported',
         entityType: 'roster_file',
         entityId: fileId,
-        data: { rows: total, filters: filters },
+        data: {
+          rows: total,
+          filters: {
+            ...filters,
+            ...(filters.idNumber ? { idNumber: maskIdNumber(filters.idNumber) } : {}),
+          },
+        },
       });
       this.logger.log({ fileId, rows: total }, 'roster exported');
       return em.findOneByOrFail(RosterFile, { id: fileId });

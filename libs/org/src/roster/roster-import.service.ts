@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, AppConfig, AuditService, localDate } from '@peixun/core';
+import { Actor, AppConfig, AuditService, localDate, maskIdNumbersInText } from '@peixun/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { OrgUnit } from '../org-unit.entity';
 import { administers } from '../scope.rules';
@@ -27,6 +27,13 @@ export type Progress = (p: {
 }) => Promise<void>;
 
 const MAX_ERRORS_KEPT = 1000;
+
+/** Raised inside the write transaction when a matched worker left the uploader's scope after validation. */
+class ScopeChanged extends Error {
+  constructor(readonly errors: RosterRowError[]) {
+    super('roster rows changed scope during the import');
+  }
+}
 const CHUNK = 1000;
 
 interface ExistingRow {
@@ -76,9 +83,23 @@ export class RosterImportService {
     const files = this.ds.getRepository(RosterFile);
     const file = await files.findOneByOrFail({ id: fileId, kind: 'import' });
     if (file.status === 'completed' || file.status === 'invalid') return importResult(file);
-    await files.update({ id: fileId }, { status: 'processing' });
-    const actor = file.actor as unknown as Actor;
+    await files.update({ id: fileId }, { status: 'processing', failure: null });
+    try {
+      return await this.process(file, progress);
+    } catch (err) {
+      // recorded for the client; the job is retried, and a retry starts over
+      const reason = err instanceof Error ? maskIdNumbersInText(err.message) : 'unknown error';
+      await files.update(
+        { id: fileId },
+        { status: 'failed', failure: reason.slice(0, 500), finishedAt: new Date() },
+      );
+      throw err;
+    }
+  }
 
+  private async process(file: RosterFile, progress: Progress): Promise<RosterImportResult> {
+    const fileId = file.id;
+    const actor = file.actor as unknown as Actor;
     await progress({ phase: 'parsing', done: 0, total: 0 });
     const parsed = await parseRoster(file.content!, file.format);
     if (parsed.fileErrors.length) {
@@ -100,54 +121,77 @@ export class RosterImportService {
       parsed.rows
         .map((r) => (r.cells.idNumber ?? '').trim().toUpperCase())
         .filter((v) => v.length === 18),
+      false,
     );
     const ctx = await this.context(actor, existing);
     const { records, errors } = validateRoster(parsed.rows, ctx);
     if (errors.length) return this.finishInvalid(file, total, errors);
 
     await progress({ phase: 'writing', done: 0, total });
-    return this.ds.transaction(async (em) => {
-      // the same file may have been finished meanwhile by another attempt
-      const locked = await em.findOneOrFail(RosterFile, {
-        where: { id: fileId },
-        lock: { mode: 'pessimistic_write' },
+    try {
+      return await this.ds.transaction(async (em) => {
+        // the same file may have been finished meanwhile by another attempt
+        const locked = await em.findOneOrFail(RosterFile, {
+          where: { id: fileId },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (locked.status === 'completed' || locked.status === 'invalid')
+          return importResult(locked);
+        // re-read and lock the matched workers: one may have left the uploader's scope since validation
+        const fresh = await this.existing(
+          em,
+          records.map((r) => r.idNumber),
+          true,
+        );
+        const moved = records
+          .filter((r) => {
+            const w = fresh.get(r.idNumber);
+            return (
+              w && !administers(actor, { id: '', districtId: w.district_id, streetId: w.street_id })
+            );
+          })
+          .map((r) => ({
+            row: r.row,
+            column: '身份证号',
+            reason: '该身份证号已登记在您管辖范围以外的社区 (registered outside your scope)',
+          }));
+        if (moved.length) throw new ScopeChanged(moved);
+        const { created, updated } = await this.write(
+          em,
+          actor,
+          records,
+          fresh,
+          ctx.today,
+          progress,
+          total,
+        );
+        await em.update(
+          RosterFile,
+          { id: fileId },
+          {
+            status: 'completed',
+            totalRows: total,
+            createdCount: created,
+            updatedCount: updated,
+            errorCount: 0,
+            errors: null,
+            failure: null,
+            finishedAt: new Date(),
+          },
+        );
+        await this.audit.record(em, actor, {
+          action: 'worker.roster_imported',
+          entityType: 'roster_file',
+          entityId: fileId,
+          data: { fileName: file.fileName, rows: total, created, updated },
+        });
+        this.logger.log({ fileId, rows: total, created, updated }, 'roster imported');
+        return importResult(await em.findOneByOrFail(RosterFile, { id: fileId }));
       });
-      if (locked.status === 'completed' || locked.status === 'invalid') return importResult(locked);
-      const fresh = await this.existing(
-        em,
-        records.map((r) => r.idNumber),
-      );
-      const { created, updated } = await this.write(
-        em,
-        actor,
-        records,
-        fresh,
-        ctx.today,
-        progress,
-        total,
-      );
-      await em.update(
-        RosterFile,
-        { id: fileId },
-        {
-          status: 'completed',
-          totalRows: total,
-          createdCount: created,
-          updatedCount: updated,
-          errorCount: 0,
-          errors: null,
-          finishedAt: new Date(),
-        },
-      );
-      await this.audit.record(em, actor, {
-        action: 'worker.roster_imported',
-        entityType: 'roster_file',
-        entityId: fileId,
-        data: { fileName: file.fileName, rows: total, created, updated },
-      });
-      this.logger.log({ fileId, rows: total, created, updated }, 'roster imported');
-      return importResult(await em.findOneByOrFail(RosterFile, { id: fileId }));
-    });
+    } catch (err) {
+      if (err instanceof ScopeChanged) return this.finishInvalid(file, total, err.errors);
+      throw err;
+    }
   }
 
   private async finishInvalid(
@@ -173,12 +217,13 @@ export class RosterImportService {
   private async existing(
     em: EntityManager,
     idNumbers: string[],
+    lock: boolean,
   ): Promise<Map<string, ExistingRow>> {
     const out = new Map<string, ExistingRow>();
     for (let i = 0; i < idNumbers.length; i += 10_000) {
       const rows = await em.query<ExistingRow[]>(
         `select id, id_number, community_id, street_id, district_id, position_tier, post, status
-           from worker where id_number = any($1::text[])`,
+           from worker where id_number = any($1::text[])${lock ? ' for update' : ''}`,
         [idNumbers.slice(i, i + 10_000)],
       );
       for (const r of rows) out.set(r.id_number, r);

@@ -8,8 +8,6 @@ export interface ParsedRoster {
   fileErrors: string[];
 }
 
-export class RosterFileError extends Error {}
-
 const HEADER_TO_KEY = new Map<string, RosterKey>(ROSTER_COLUMNS.map((c) => [c.header, c.key]));
 
 function pad(n: number): string {

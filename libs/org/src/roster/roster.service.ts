@@ -10,6 +10,7 @@ import {
   NotFoundError,
 } from '@peixun/core';
 import { DataSource } from 'typeorm';
+import { maskIdNumber } from '../workers/workers.rules';
 import { RosterExportService } from './roster-export.service';
 import { RosterFile } from './roster-file.entity';
 import { importResult, RosterImportResult, RosterImportService } from './roster-import.service';
@@ -110,7 +111,12 @@ export class RosterService {
         action: 'worker.roster_export_requested',
         entityType: 'roster_file',
         entityId: row.id,
-        data: { filters: { ...filters } },
+        data: {
+          filters: {
+            ...filters,
+            ...(filters.idNumber ? { idNumber: maskIdNumber(filters.idNumber) } : {}),
+          },
+        },
       });
       return row;
     });

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { OptionalNotNull } from '@peixun/core';
 import { ORG_KINDS, OrgKind } from '../org-unit.entity';
 
 const toBool = ({ value }: { value: unknown }): unknown =>
@@ -38,18 +39,18 @@ export class CreateOrgUnitDto {
 
 export class UpdateOrgUnitDto {
   @ApiPropertyOptional({ description: '名称 (name)' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Length(1, 100)
   name?: string;
 
   @ApiPropertyOptional({ description: '行政区划代码 (division code)' })
-  @IsOptional()
+  @OptionalNotNull()
   @Matches(/^[0-9A-Za-z-]{1,32}$/, { message: 'code must be 1-32 letters, digits or -' })
   code?: string;
 
   @ApiPropertyOptional({ description: '启用/停用 (active)' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   active?: boolean;
 }

@@ -27,6 +27,7 @@ import {
   WORKER_STATUSES,
   WorkerStatus,
 } from './workers.rules';
+import { OptionalNotNull } from '@peixun/core';
 
 const DATE = { message: '$property must be a date YYYY-MM-DD' };
 const PHONE = /^[0-9+\- ]{5,20}$/;
@@ -115,7 +116,7 @@ export class CreateWorkerDto {
 
 export class UpdateWorkerDto {
   @ApiPropertyOptional({ description: '姓名 (name)' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Length(1, 50)
   name?: string;
@@ -126,7 +127,7 @@ export class UpdateWorkerDto {
   phone?: string;
 
   @ApiPropertyOptional({ description: '社会工作职业资格 (qualification)', enum: QUALIFICATIONS })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(QUALIFICATIONS)
   qualification?: Qualification;
 

@@ -79,7 +79,8 @@ function decodeCursor(cursor: string): [string, string] {
       Array.isArray(v) &&
       v.length === 2 &&
       typeof v[0] === 'string' &&
-      typeof v[1] === 'string'
+      typeof v[1] === 'string' &&
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v[1])
     ) {
       return [v[0], v[1]];
     }
