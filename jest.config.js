@@ -1,8 +1,8 @@
 /** @type {import('jest').Config} */
 const swc = ['@swc/jest', { swcrc: true }];
 const moduleNameMapper = {
-  '^@peixun/(core|org|policy)$': '<rootDir>/libs/$1/src',
-  '^@peixun/(core|org|policy)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@peixun/(core|org|policy|planning)$': '<rootDir>/libs/$1/src',
+  '^@peixun/(core|org|policy|planning)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 
 module.exports = {

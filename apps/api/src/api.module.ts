@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CoreModule, HealthModule } from '@peixun/core';
 import { OrgModule } from '@peixun/org';
+import { PlanningModule } from '@peixun/planning';
 
 /** The HTTP process: controllers of every feature, no queue processors. */
 @Module({
-  imports: [CoreModule, HealthModule, OrgModule],
+  imports: [CoreModule, HealthModule, OrgModule, PlanningModule],
 })
 export class ApiModule {}

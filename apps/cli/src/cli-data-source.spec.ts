@@ -1,6 +1,7 @@
 import { getMetadataArgsStorage } from 'typeorm';
 import '@peixun/core';
 import '@peixun/org';
+import '@peixun/planning';
 import { ALL_ENTITIES } from './cli-data-source';
 
 describe('CLI data source', () => {

@@ -1,30 +1,140 @@
 import { TrainingPolicy } from './policy.types';
 
-/** 北京市社区工作者培训办法 (2012) and the Beijing worker-management rules (seed 001). */
+/**
+ * 北京市社区工作者培训办法 (2012, seed 000) with Beijing's worker-management rules
+ * (seed 001): the four grades, and the Haidian rule that a worker who skipped
+ * the year's training or failed its exam cannot be rated excellent.
+ */
 export const BEIJING_2012: TrainingPolicy = {
   id: 'beijing-2012',
   region: 'beijing',
   title: '北京市社区工作者培训办法（2012）',
   fromYear: 2012,
+  types: [
+    {
+      type: 'induction',
+      label: '初任培训',
+      mandatoryFor: 'new_workers',
+      hours: { default: 20, byChannel: { recruited_citywide: 24 } },
+      fundedBy: 'district',
+    },
+    {
+      type: 'post',
+      label: '岗位培训',
+      mandatoryFor: 'serving_workers',
+      hours: { default: 40 },
+      fundedBy: 'district',
+    },
+    {
+      type: 'advanced',
+      label: '进修培训',
+      mandatoryFor: 'nominated',
+      hours: { default: 320 },
+      fundedBy: 'municipal',
+    },
+    {
+      type: 'continuing',
+      label: '继续教育培训',
+      mandatoryFor: 'qualified_workers',
+      // "按照继续教育有关规定": the Measures set no figure of their own
+      hours: { default: null },
+      fundedBy: 'district',
+    },
+    {
+      type: 'elective',
+      label: '职称类、学历类培训',
+      mandatoryFor: 'nobody',
+      hours: { default: null },
+      fundedBy: 'worker',
+    },
+  ],
+  advanced: { quotaPerYear: 100, nominationGrades: ['excellent'] },
   assessmentGrades: [
     { code: 'excellent', label: '优秀', rank: 1 },
     { code: 'competent', label: '合格', rank: 2 },
     { code: 'basically_competent', label: '基本合格', rank: 3 },
     { code: 'incompetent', label: '不合格', rank: 4 },
   ],
+  gradeCaps: [
+    {
+      when: 'no_training',
+      bestGrade: 'competent',
+      source: '海淀区社区工作者管理办法 第六条（三）',
+    },
+    {
+      when: 'failed_exam',
+      bestGrade: 'competent',
+      source: '海淀区社区工作者管理办法 第六条（三）',
+    },
+  ],
 };
 
-/** 沈阳市社区工作者管理 (seed 001): 优秀 / 称职 / 告诫 / 不称职. */
+/**
+ * 沈阳市社区工作者管理办法 (seed 001): 优秀 / 称职 / 告诫 / 不称职; at least 40
+ * class hours a year; failing the training counts as 不称职. Training types and
+ * funding follow the same national pattern; Shenyang sets no advanced quota.
+ */
 export const SHENYANG_2012: TrainingPolicy = {
   id: 'shenyang-2012',
   region: 'shenyang',
   title: '沈阳市社区工作者管理办法',
   fromYear: 2012,
+  types: [
+    {
+      type: 'induction',
+      label: '初任培训',
+      mandatoryFor: 'new_workers',
+      hours: { default: 40 },
+      fundedBy: 'district',
+    },
+    {
+      type: 'post',
+      label: '岗位培训',
+      mandatoryFor: 'serving_workers',
+      hours: { default: 40 },
+      fundedBy: 'district',
+    },
+    {
+      type: 'advanced',
+      label: '进修培训',
+      mandatoryFor: 'nominated',
+      hours: { default: null },
+      fundedBy: 'municipal',
+    },
+    {
+      type: 'continuing',
+      label: '继续教育培训',
+      mandatoryFor: 'qualified_workers',
+      hours: { default: null },
+      fundedBy: 'district',
+    },
+    {
+      type: 'elective',
+      label: '职称类、学历类培训',
+      mandatoryFor: 'nobody',
+      hours: { default: null },
+      fundedBy: 'worker',
+    },
+  ],
+  advanced: { quotaPerYear: 0, nominationGrades: ['excellent'] },
   assessmentGrades: [
     { code: 'excellent', label: '优秀', rank: 1 },
     { code: 'competent', label: '称职', rank: 2 },
     { code: 'warned', label: '告诫', rank: 3 },
     { code: 'incompetent', label: '不称职', rank: 4 },
+  ],
+  gradeCaps: [
+    {
+      when: 'hours_below',
+      hours: 40,
+      bestGrade: 'incompetent',
+      source: '沈阳市社区工作者管理办法 第三十五、三十六条',
+    },
+    {
+      when: 'failed_exam',
+      bestGrade: 'incompetent',
+      source: '沈阳市社区工作者管理办法 第三十五、三十六条',
+    },
   ],
 };
 

@@ -1,5 +1,11 @@
 import { POLICIES } from './policies';
-import { AssessmentGrade, TrainingPolicy } from './policy.types';
+import {
+  AssessmentGrade,
+  FundingLevel,
+  TrainingPolicy,
+  TrainingType,
+  TrainingTypeRule,
+} from './policy.types';
 
 /** Region of a municipality by the first two digits of its administrative division code. */
 const REGION_BY_PROVINCE_CODE: Record<string, string> = { '11': 'beijing', '21': 'shenyang' };
@@ -32,4 +38,162 @@ export function gradeOf(policy: TrainingPolicy, code: string): AssessmentGrade |
 export function parseGrade(policy: TrainingPolicy, input: string): AssessmentGrade | null {
   const v = input.trim();
   return policy.assessmentGrades.find((g) => g.code === v || g.label === v) ?? null;
+}
+
+export function typeRule(policy: TrainingPolicy, type: TrainingType): TrainingTypeRule {
+  const rule = policy.types.find((t) => t.type === type);
+  if (!rule) throw new Error(`policy ${policy.id} has no rule for training type ${type}`);
+  return rule;
+}
+
+/** What the minimum hours may depend on. */
+export interface WorkerFacts {
+  entryChannel?: string | null;
+  positionTier?: string | null;
+}
+
+/**
+ * Minimum class hours of a type for a worker (most specific rule wins:
+ * entry channel, then tier, then the default); null when the policy sets none.
+ */
+export function minimumHours(
+  policy: TrainingPolicy,
+  type: TrainingType,
+  worker: WorkerFacts = {},
+): number | null {
+  const h = typeRule(policy, type).hours;
+  if (worker.entryChannel && h.byChannel?.[worker.entryChannel] !== undefined)
+    return h.byChannel[worker.entryChannel]!;
+  if (worker.positionTier && h.byTier?.[worker.positionTier] !== undefined)
+    return h.byTier[worker.positionTier]!;
+  return h.default;
+}
+
+/**
+ * The minimum a course for a whole target group must reach: the largest
+ * minimum among the entry channels and tiers it is for (a 24-hour induction
+ * course serves both city-wide recruits and others; a 20-hour one does not).
+ */
+export function courseMinimumHours(
+  policy: TrainingPolicy,
+  type: TrainingType,
+  target: { entryChannels?: string[]; positionTiers?: string[] } = {},
+): number | null {
+  const h = typeRule(policy, type).hours;
+  const candidates: (number | null)[] = [h.default];
+  const channels = target.entryChannels?.length
+    ? target.entryChannels
+    : Object.keys(h.byChannel ?? {});
+  const tiers = target.positionTiers?.length ? target.positionTiers : Object.keys(h.byTier ?? {});
+  for (const c of channels) candidates.push(minimumHours(policy, type, { entryChannel: c }));
+  for (const t of tiers) candidates.push(minimumHours(policy, type, { positionTier: t }));
+  const numbers = candidates.filter((x): x is number => x !== null);
+  return numbers.length ? Math.max(...numbers) : null;
+}
+
+/** Who pays for a type (Art. 23). */
+export function payer(policy: TrainingPolicy, type: TrainingType): FundingLevel {
+  return typeRule(policy, type).fundedBy;
+}
+
+/** Whether a worker may be charged anything for a type: only where the worker is the payer (elective). */
+export function workerMayBeCharged(policy: TrainingPolicy, type: TrainingType): boolean {
+  return payer(policy, type) === 'worker';
+}
+
+export interface NominationCheck {
+  ok: boolean;
+  reason: string | null;
+}
+
+/**
+ * Whether a worker may be nominated for advanced study (Art. 9): rated with a
+ * nomination grade in the previous year's assessment, and places left in the
+ * year's city-wide quota.
+ */
+export function mayNominate(
+  policy: TrainingPolicy,
+  previousYearGrade: string | null,
+  alreadyNominated: number,
+): NominationCheck {
+  if (!previousYearGrade) return { ok: false, reason: 'no_previous_grade' };
+  if (!policy.advanced.nominationGrades.includes(previousYearGrade))
+    return { ok: false, reason: 'grade_not_eligible' };
+  if (alreadyNominated >= policy.advanced.quotaPerYear) return { ok: false, reason: 'quota_full' };
+  return { ok: true, reason: null };
+}
+
+/** The year's training outcome of a worker, as the assessment sees it. */
+export interface TrainingOutcome {
+  /** Class hours credited in the year. */
+  hours: number;
+  /** Whether the worker took part in any training that year. */
+  attended: boolean;
+  /** Whether the worker failed a training exam that year. */
+  failedExam: boolean;
+}
+
+/**
+ * The best grade the worker can still be given this year, or null when the
+ * training outcome sets no limit. With several limits, the strictest wins.
+ */
+export function gradeCap(
+  policy: TrainingPolicy,
+  outcome: TrainingOutcome,
+): { grade: string; source: string } | null {
+  let best: { grade: string; source: string; rank: number } | null = null;
+  for (const cap of policy.gradeCaps) {
+    const applies =
+      (cap.when === 'no_training' && !outcome.attended) ||
+      (cap.when === 'failed_exam' && outcome.failedExam) ||
+      (cap.when === 'hours_below' && cap.hours !== undefined && outcome.hours < cap.hours);
+    if (!applies) continue;
+    const rank = gradeOf(policy, cap.bestGrade)?.rank ?? Number.MAX_SAFE_INTEGER;
+    if (!best || rank > best.rank) best = { grade: cap.bestGrade, source: cap.source, rank };
+  }
+  return best ? { grade: best.grade, source: best.source } : null;
+}
+
+/** Whether a grade is allowed under a cap. */
+export function gradeAllowed(
+  policy: TrainingPolicy,
+  grade: string,
+  outcome: TrainingOutcome,
+): boolean {
+  const cap = gradeCap(policy, outcome);
+  if (!cap) return true;
+  return (gradeOf(policy, grade)?.rank ?? 0) >= (gradeOf(policy, cap.grade)?.rank ?? 0);
+}
+
+/** Checks a policy's internal consistency (used before a new version is accepted). */
+export function policyProblems(policy: TrainingPolicy): string[] {
+  const problems: string[] = [];
+  const codes = new Set(policy.assessmentGrades.map((g) => g.code));
+  for (const t of ['induction', 'post', 'advanced', 'continuing', 'elective'] as TrainingType[]) {
+    if (!policy.types.some((r) => r.type === t)) problems.push(`types: missing ${t}`);
+  }
+  for (const r of policy.types) {
+    if (r.fundedBy === 'worker' && r.mandatoryFor !== 'nobody') {
+      problems.push(`types.${r.type}: a mandatory type cannot be paid by the worker (Art. 23)`);
+    }
+    for (const v of [
+      r.hours.default,
+      ...Object.values(r.hours.byChannel ?? {}),
+      ...Object.values(r.hours.byTier ?? {}),
+    ]) {
+      if (v !== null && v !== undefined && (!Number.isInteger(v) || v < 0 || v > 2000)) {
+        problems.push(
+          `types.${r.type}.hours: ${v} is not a whole number of hours between 0 and 2000`,
+        );
+      }
+    }
+  }
+  for (const c of policy.gradeCaps)
+    if (!codes.has(c.bestGrade)) problems.push(`gradeCaps: unknown grade ${c.bestGrade}`);
+  for (const g of policy.advanced.nominationGrades)
+    if (!codes.has(g)) problems.push(`advanced: unknown grade ${g}`);
+  if (!Number.isInteger(policy.advanced.quotaPerYear) || policy.advanced.quotaPerYear < 0) {
+    problems.push('advanced.quotaPerYear: must be a whole number ≥ 0');
+  }
+  return problems;
 }

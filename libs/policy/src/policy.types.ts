@@ -1,3 +1,9 @@
+/** Training types (DOMAIN.md, Art. 6–10). */
+export const TRAINING_TYPES = ['induction', 'post', 'advanced', 'continuing', 'elective'] as const;
+export type TrainingType = (typeof TRAINING_TYPES)[number];
+
+export type FundingLevel = 'municipal' | 'district' | 'worker';
+
 /** One grade of a region's annual assessment (年度考核评议), best first by rank. */
 export interface AssessmentGrade {
   code: string;
@@ -6,10 +12,45 @@ export interface AssessmentGrade {
   rank: number;
 }
 
+/** Minimum class hours (学时) of a training type, possibly by entry channel or tier. */
+export interface HoursRule {
+  /** Hours when nothing more specific applies; null: no minimum set by this policy. */
+  default: number | null;
+  byChannel?: Partial<Record<string, number>>;
+  byTier?: Partial<Record<string, number>>;
+}
+
+/** Who a type is mandatory for. */
+export type MandatoryFor =
+  | 'new_workers' // induction: workers new to community work
+  | 'serving_workers' // post: every serving worker
+  | 'qualified_workers' // continuing: holders of a social-work qualification
+  | 'nominated' // advanced: by nomination only
+  | 'nobody'; // elective
+
+export interface TrainingTypeRule {
+  type: TrainingType;
+  label: string;
+  mandatoryFor: MandatoryFor;
+  hours: HoursRule;
+  /** Who organises and pays (Art. 23: workers pay only for elective courses). */
+  fundedBy: FundingLevel;
+}
+
+/** A limit on the annual grade set by the year's training outcome (seed 001: Haidian, Shenyang). */
+export interface GradeCapRule {
+  when: 'no_training' | 'failed_exam' | 'hours_below';
+  /** For hours_below: the yearly minimum of class hours. */
+  hours?: number;
+  /** The best grade still allowed when the rule applies. */
+  bestGrade: string;
+  source: string;
+}
+
 /**
- * A region's training policy for a range of years. Policy is data: the other
- * libs ask it questions through pure functions instead of hard-coding numbers.
- * (The planning issue adds hours, quotas and grade caps to this shape.)
+ * A region's training policy for the years from `fromYear` until a later
+ * version. Policy is data: the other libs ask it questions through the pure
+ * functions of policy.rules.ts instead of hard-coding numbers.
  */
 export interface TrainingPolicy {
   id: string;
@@ -17,5 +58,13 @@ export interface TrainingPolicy {
   title: string;
   /** First policy year it applies to (inclusive). */
   fromYear: number;
+  types: TrainingTypeRule[];
+  advanced: {
+    /** Places per year city-wide (Art. 9: 100). */
+    quotaPerYear: number;
+    /** Grades of the previous year's assessment that allow a nomination (Art. 9: excellent). */
+    nominationGrades: string[];
+  };
   assessmentGrades: AssessmentGrade[];
+  gradeCaps: GradeCapRule[];
 }
