@@ -2,6 +2,7 @@ import { getMetadataArgsStorage } from 'typeorm';
 import '@peixun/core';
 import '@peixun/org';
 import '@peixun/planning';
+import '@peixun/policy';
 import { ALL_ENTITIES } from './cli-data-source';
 
 describe('CLI data source', () => {

@@ -1,10 +1,16 @@
 import { AppConfig, CORE_ENTITIES, dataSourceOptions } from '@peixun/core';
 import { ORG_ENTITIES } from '@peixun/org';
 import { PLANNING_ENTITIES } from '@peixun/planning';
+import { TrainingPolicyRow } from '@peixun/policy';
 import { DataSource } from 'typeorm';
 
 /** Every entity of every lib: the CLI's data source must know them all to diff the schema. */
-export const ALL_ENTITIES = [...CORE_ENTITIES, ...ORG_ENTITIES, ...PLANNING_ENTITIES];
+export const ALL_ENTITIES = [
+  ...CORE_ENTITIES,
+  TrainingPolicyRow,
+  ...ORG_ENTITIES,
+  ...PLANNING_ENTITIES,
+];
 
 export function cliDataSource(config: AppConfig, url: string): DataSource {
   return new DataSource({

@@ -4,6 +4,7 @@ import type { DefaultJobOptions } from 'bullmq';
 export const QueueName = {
   Maintenance: 'maintenance',
   Roster: 'roster',
+  Documents: 'documents',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -12,6 +13,7 @@ export const JobName = {
   AuditRetention: 'audit.retention',
   RosterImport: 'roster.import',
   RosterExport: 'roster.export',
+  PlanPdf: 'plan.pdf',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -29,6 +31,8 @@ export interface JobPayloads {
   [JobName.RosterImport]: { fileId: string; requestedBy: string };
   /** Build a roster spreadsheet for the filters stored on the roster_file row. */
   [JobName.RosterExport]: { fileId: string; requestedBy: string };
+  /** Render an approved project plan as a PDF (libs/planning). */
+  [JobName.PlanPdf]: { planId: string; requestedBy: string };
 }
 
 export interface JobDefinition<N extends JobName> {
@@ -53,6 +57,10 @@ export const JOB_CATALOGUE: { [N in JobName]: JobDefinition<N> } = {
     queue: QueueName.Roster,
     jobId: (p) => `roster-export.${p.fileId}`,
     options: { attempts: 3 },
+  },
+  [JobName.PlanPdf]: {
+    queue: QueueName.Documents,
+    jobId: (p) => `plan-pdf.${p.planId}`,
   },
 };
 

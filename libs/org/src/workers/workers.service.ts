@@ -11,7 +11,7 @@ import {
   localYear,
   NotFoundError,
 } from '@peixun/core';
-import { parseGrade, policyFor, regionOfDivisionCode, TrainingPolicy } from '@peixun/policy';
+import { parseGrade, PolicyStore, regionOfDivisionCode, TrainingPolicy } from '@peixun/policy';
 import { DataSource, EntityManager } from 'typeorm';
 import { OrgUnit } from '../org-unit.entity';
 import { administers, maySeeIdNumber, maySeeWorker } from '../scope.rules';
@@ -96,6 +96,7 @@ export class WorkersService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly policies: PolicyStore,
   ) {}
 
   async create(actor: Actor, dto: CreateWorkerDto): Promise<WorkerDto> {
@@ -373,14 +374,7 @@ export class WorkersService {
       `select m.code from org_unit d join org_unit m on m.id = d.parent_id where d.id = $1`,
       [worker.districtId],
     );
-    const region = regionOfDivisionCode(row?.code);
-    const policy = policyFor(region, year);
-    if (!policy)
-      throw fieldError(
-        'year',
-        `${region} 在 ${year} 年没有适用的培训政策 (no policy for that year)`,
-      );
-    return policy;
+    return this.policies.require(regionOfDivisionCode(row?.code), year, em);
   }
 
   private checkPost(tier: string, post: string | undefined): void {

@@ -1,0 +1,120 @@
+import { BEIJING_2012, TrainingPolicy } from '@peixun/policy';
+import { PlanAction, PlanFacts, planProblems, PlanStatus, planTransition } from './plan.rules';
+
+describe('project plan workflow', () => {
+  it.each<[PlanStatus, PlanAction, PlanStatus | null]>([
+    ['draft', 'edit', 'draft'],
+    ['draft', 'submit', 'submitted'],
+    ['draft', 'approve', null],
+    ['draft', 'return', null],
+    ['submitted', 'edit', null],
+    ['submitted', 'submit', null],
+    ['submitted', 'approve', 'approved'],
+    ['submitted', 'return', 'returned'],
+    ['returned', 'edit', 'returned'],
+    ['returned', 'submit', 'submitted'],
+    ['returned', 'approve', null],
+    ['approved', 'edit', null],
+    ['approved', 'submit', null],
+    ['approved', 'approve', null],
+    ['approved', 'return', null],
+    ['approved', 'amend', 'approved'],
+    ['superseded', 'amend', null],
+    ['superseded', 'edit', null],
+  ])('%s --%s--> %s', (from, action, to) => {
+    expect(planTransition(from, action)).toBe(to);
+  });
+});
+
+describe('project plan checks', () => {
+  const session = (date: string, halfHours: number) => ({
+    date,
+    startTime: '09:00',
+    halfHours,
+    topic: '社区治理',
+    teacherId: 't1',
+  });
+  const base: PlanFacts = {
+    type: 'post',
+    year: 2027,
+    target: { entryChannels: [], positionTiers: ['staff'] },
+    startDate: '2027-03-01',
+    endDate: '2027-03-10',
+    sessions: Array.from({ length: 10 }, (_, i) => session(`2027-03-0${(i % 9) + 1}`, 8)),
+    costItems: [{ item: '讲课费', amountFen: 500_000, payer: 'district' }],
+    teacherIds: ['t1'],
+    teachersOfInstitution: new Set(['t1']),
+    institutionCommissionable: true,
+  };
+  const codes = (f: Partial<PlanFacts>, p: TrainingPolicy = BEIJING_2012) =>
+    planProblems(p, { ...base, ...f }).map((x) => `${x.field}:${x.code}`);
+
+  it('a complete 40-hour post-training plan passes', () => {
+    expect(codes({})).toEqual([]);
+  });
+
+  it.each<[string, Partial<PlanFacts>, string[]]>([
+    [
+      '39.5 hours of post training',
+      { sessions: [...base.sessions.slice(1), session('2027-03-02', 7)] },
+      ['sessions:HOURS_BELOW_MINIMUM'],
+    ],
+    [
+      'induction for city-wide recruits at 20 hours',
+      {
+        type: 'induction',
+        target: { entryChannels: ['recruited_citywide'], positionTiers: [] },
+        sessions: base.sessions.slice(0, 5),
+      },
+      ['sessions:HOURS_BELOW_MINIMUM'],
+    ],
+    [
+      'induction for other recruits at 20 hours',
+      {
+        type: 'induction',
+        target: { entryChannels: ['recruited_other'], positionTiers: [] },
+        sessions: base.sessions.slice(0, 5),
+      },
+      [],
+    ],
+    [
+      'a fee charged to workers for post training',
+      { costItems: [{ item: '资料费', amountFen: 2000, payer: 'worker' }] },
+      ['costItems[0]:WORKER_CHARGE_FORBIDDEN'],
+    ],
+    [
+      'a fee charged to workers for an elective course',
+      { type: 'elective', costItems: [{ item: '学费', amountFen: 2000, payer: 'worker' }] },
+      [],
+    ],
+    [
+      'a session outside the dates',
+      { sessions: [...base.sessions, session('2027-04-01', 2)] },
+      ['sessions[10].date:DATES'],
+    ],
+    [
+      'a teacher of another institution',
+      { teachersOfInstitution: new Set() },
+      ['teacherIds[0]:TEACHER'],
+    ],
+    [
+      'an institution that is not filed',
+      { institutionCommissionable: false },
+      ['institutionId:INSTITUTION_NOT_FILED'],
+    ],
+    ['dates in another year', { startDate: '2026-12-30' }, ['startDate:DATES']],
+  ])('%s', (_, f, expected) => {
+    expect(codes(f)).toEqual(expected);
+  });
+
+  it('follows the policy data: a 48-hour post minimum refuses the 40-hour plan', () => {
+    const p48: TrainingPolicy = {
+      ...BEIJING_2012,
+      id: 'beijing-2027',
+      types: BEIJING_2012.types.map((t) =>
+        t.type === 'post' ? { ...t, hours: { default: 48 } } : t,
+      ),
+    };
+    expect(codes({}, p48)).toEqual(['sessions:HOURS_BELOW_MINIMUM']);
+  });
+});

@@ -1,0 +1,150 @@
+import {
+  courseMinimumHours,
+  TrainingPolicy,
+  TrainingType,
+  workerMayBeCharged,
+} from '@peixun/policy';
+
+/**
+ * Project plans (培训项目计划书, Art. 12, 18) go through approval:
+ * draft → submitted → approved | returned (with comments) → resubmitted …
+ * An approved plan is filed (备案) and locked; a change after approval is an
+ * amendment: a new draft that replaces the approved plan once it is approved.
+ */
+export const PLAN_STATUSES = ['draft', 'submitted', 'returned', 'approved', 'superseded'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+export type PlanAction = 'edit' | 'submit' | 'approve' | 'return' | 'amend';
+
+const ALLOWED: Record<PlanAction, readonly PlanStatus[]> = {
+  edit: ['draft', 'returned'],
+  submit: ['draft', 'returned'],
+  approve: ['submitted'],
+  return: ['submitted'],
+  amend: ['approved'],
+};
+const RESULT: Partial<Record<PlanAction, PlanStatus>> = {
+  submit: 'submitted',
+  approve: 'approved',
+  return: 'returned',
+};
+
+/** The plan's status after the action (amend leaves the approved plan as it is), or null if not allowed. */
+export function planTransition(from: PlanStatus, action: PlanAction): PlanStatus | null {
+  if (!ALLOWED[action].includes(from)) return null;
+  return RESULT[action] ?? from;
+}
+
+export const METHODS = ['lecture', 'case_teaching', 'simulation', 'site_visit', 'online'] as const;
+export type Method = (typeof METHODS)[number];
+export const PAYERS = ['municipal', 'district', 'worker'] as const;
+export type Payer = (typeof PAYERS)[number];
+
+export interface PlanSession {
+  date: string;
+  startTime: string;
+  /** Class hours in halves (1.5 class hours = 3). */
+  halfHours: number;
+  topic: string;
+  teacherId: string | null;
+}
+
+export interface CostItem {
+  item: string;
+  /** Amount in fen (分). */
+  amountFen: number;
+  payer: Payer;
+}
+
+export interface PlanProblem {
+  field: string;
+  code: string;
+  message: string;
+}
+
+export interface PlanFacts {
+  type: TrainingType;
+  year: number;
+  target: { entryChannels: string[]; positionTiers: string[] };
+  startDate: string;
+  endDate: string;
+  sessions: PlanSession[];
+  costItems: CostItem[];
+  teacherIds: string[];
+  /** Of the plan's teachers, those who teach for the commissioned institution. */
+  teachersOfInstitution: Set<string>;
+  institutionCommissionable: boolean;
+}
+
+export const totalHalfHours = (sessions: PlanSession[]): number =>
+  sessions.reduce((s, x) => s + x.halfHours, 0);
+
+/**
+ * What stops a plan from being submitted: too few class hours for the
+ * policy's minimum, a charge to workers for a type they may not be charged for
+ * (Art. 23), sessions outside the plan's dates, teachers who do not teach for
+ * the institution, an institution that is not filed.
+ */
+export function planProblems(policy: TrainingPolicy, f: PlanFacts): PlanProblem[] {
+  const problems: PlanProblem[] = [];
+  const min = courseMinimumHours(policy, f.type, f.target);
+  const hours = totalHalfHours(f.sessions) / 2;
+  if (!f.sessions.length)
+    problems.push({ field: 'sessions', code: 'NO_SESSIONS', message: '没有课次 (no sessions)' });
+  if (min !== null && hours < min) {
+    problems.push({
+      field: 'sessions',
+      code: 'HOURS_BELOW_MINIMUM',
+      message: `课次合计 ${hours} 学时，少于政策要求的 ${min} 学时 (${policy.id})`,
+    });
+  }
+  if (!workerMayBeCharged(policy, f.type)) {
+    f.costItems.forEach((c, i) => {
+      if (c.payer === 'worker' && c.amountFen > 0) {
+        problems.push({
+          field: `costItems[${i}]`,
+          code: 'WORKER_CHARGE_FORBIDDEN',
+          message: `${f.type} 培训不得向社区工作者收费（第二十三条）`,
+        });
+      }
+    });
+  }
+  if (f.startDate > f.endDate) {
+    problems.push({ field: 'endDate', code: 'DATES', message: '结束日期早于开始日期' });
+  }
+  if (!f.startDate.startsWith(String(f.year)) || !f.endDate.startsWith(String(f.year))) {
+    problems.push({ field: 'startDate', code: 'DATES', message: `培训须在 ${f.year} 年内进行` });
+  }
+  f.sessions.forEach((s, i) => {
+    if (s.date < f.startDate || s.date > f.endDate) {
+      problems.push({
+        field: `sessions[${i}].date`,
+        code: 'DATES',
+        message: `课次日期 ${s.date} 不在培训期内`,
+      });
+    }
+    if (s.teacherId && !f.teacherIds.includes(s.teacherId)) {
+      problems.push({
+        field: `sessions[${i}].teacherId`,
+        code: 'TEACHER',
+        message: '授课教师不在计划的师资名单中',
+      });
+    }
+  });
+  f.teacherIds.forEach((t, i) => {
+    if (!f.teachersOfInstitution.has(t)) {
+      problems.push({
+        field: `teacherIds[${i}]`,
+        code: 'TEACHER',
+        message: '该教师不在受委托机构的师资中',
+      });
+    }
+  });
+  if (!f.institutionCommissionable) {
+    problems.push({
+      field: 'institutionId',
+      code: 'INSTITUTION_NOT_FILED',
+      message: '受委托机构未备案或已暂停',
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,103 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+export class HoursChangesDto {
+  @ApiPropertyOptional({ description: '初任培训学时（其他新招录）(induction, default)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(2000)
+  induction?: number;
+
+  @ApiPropertyOptional({
+    description: '初任培训学时（全市统一公开招录）(induction, city-wide recruits)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(2000)
+  inductionCitywide?: number;
+
+  @ApiPropertyOptional({ description: '岗位培训学时 (post)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(2000)
+  post?: number;
+
+  @ApiPropertyOptional({ description: '进修培训学时 (advanced)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(2000)
+  advanced?: number;
+
+  @ApiPropertyOptional({ description: '继续教育学时 (continuing)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(2000)
+  continuing?: number;
+}
+
+export class NewPolicyVersionDto {
+  @ApiProperty({ description: '新版本 ID (id of the new version)', example: 'beijing-2027' })
+  @Matches(/^[a-z0-9-]{3,40}$/, { message: 'id must be 3-40 lower-case letters, digits or -' })
+  id: string;
+
+  @ApiProperty({
+    description: '以哪个版本为基础 (version it is based on)',
+    example: 'beijing-2012',
+  })
+  @IsString()
+  @Length(3, 40)
+  basedOn: string;
+
+  @ApiProperty({
+    description: '起始年度，须晚于今年 (first year; after the current year)',
+    example: 2027,
+  })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  fromYear: number;
+
+  @ApiProperty({ description: '标题 (title)' })
+  @IsString()
+  @Length(2, 100)
+  title: string;
+
+  @ApiPropertyOptional({ description: '学时调整 (changed minimum hours)', type: HoursChangesDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => HoursChangesDto)
+  hours?: HoursChangesDto;
+
+  @ApiPropertyOptional({ description: '进修培训年度名额 (advanced-study places a year)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  advancedQuota?: number;
+}
+
+export class PolicyVersionDto {
+  @ApiProperty({ description: '版本 ID' }) id: string;
+  @ApiProperty({ description: '地区 (region)' }) region: string;
+  @ApiProperty({ description: '起始年度 (from year)' }) fromYear: number;
+  @ApiProperty({ description: '政策内容 (the policy)', type: Object }) data: Record<
+    string,
+    unknown
+  >;
+  @ApiProperty({ description: '创建时间', format: 'date-time' }) createdAt: Date;
+}
