@@ -6,35 +6,15 @@
  *   npm run bench:roster            (embedded PostgreSQL, or DATABASE_URL; Redis as the app finds it)
  *   ROWS=20000 npm run bench:roster
  */
-import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { Client } from 'pg';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { DataSource } from 'typeorm';
-import { createApiApp } from '../apps/api/src/bootstrap';
-import { createWorkerApp } from '../apps/worker/src/bootstrap';
-import {
-  Account,
-  dataSourceOptions,
-  ensureRedis,
-  hashPassword,
-  loadConfig,
-  resetAppConfig,
-  runMigrations,
-  startEmbeddedPostgres,
-} from '../libs/core/src';
+import { Account, hashPassword } from '../libs/core/src';
 import { makeIdNumber, OrgUnit, ROSTER_COLUMNS } from '../libs/org/src';
+import { benchEnv, ms, pct } from './support/bench-env';
 
 const ROWS = Number(process.env.ROWS ?? 50_000);
 const PAGE = 100;
-
-const ms = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1e6;
-const pct = (xs: number[], p: number): number =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 
 async function rosterXlsx(n: number, communities: string[], bad?: number): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -85,51 +65,8 @@ async function waitJob(
 }
 
 async function main(): Promise<void> {
-  let serverUrl = process.env.DATABASE_URL;
-  let stopPg: (() => Promise<void>) | null = null;
-  let dataDir: string | null = null;
-  if (!serverUrl) {
-    dataDir = mkdtempSync(join(tmpdir(), 'peixun-bench-'));
-    chmodSync(dataDir, 0o755);
-    const pg = await startEmbeddedPostgres({
-      port: 54369,
-      dataDir: join(dataDir, 'pg'),
-      database: 'postgres',
-    });
-    serverUrl = pg.url;
-    stopPg = pg.stop;
-  }
-  const database = `peixun_bench_${Date.now()}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${database}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  const redis = await ensureRedis(
-    process.env.REDIS_URL,
-    join(tmpdir(), 'peixun-bench-redis'),
-    () => undefined,
-  );
-  Object.assign(process.env, {
-    DATABASE_URL: url.toString(),
-    REDIS_URL: redis.url,
-    QUEUE_PREFIX: `peixun-bench-${randomBytes(3).toString('hex')}`,
-    LOG_LEVEL: 'warn',
-    SEED_DEMO_ON_EMPTY: 'false',
-    MIGRATIONS_RUN_ON_START: 'false',
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    WORKER_CONCURRENCY: '1',
-  });
-  resetAppConfig();
-  const mds = new DataSource(dataSourceOptions(loadConfig(process.env), url.toString()));
-  await mds.initialize();
-  await runMigrations(mds);
-  await mds.destroy();
-
-  const api = await createApiApp({ seedDemoOnEmpty: false });
-  const worker = await createWorkerApp();
-  const http = api.getHttpServer() as App;
-  const ds = api.get(DataSource);
+  const env = await benchEnv({ worker: true, pgPort: 54369 });
+  const { http, ds } = env;
   try {
     const units = ds.getRepository(OrgUnit);
     const city = await units.save({
@@ -268,13 +205,7 @@ async function main(): Promise<void> {
     ];
     console.log(lines.join('\n'));
   } finally {
-    await worker.close();
-    await api.close();
-    await admin.query(`drop database if exists ${database} with (force)`);
-    await admin.end();
-    if (stopPg) await stopPg();
-    if (redis.owned) await redis.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await env.close();
   }
 }
 
