@@ -39,3 +39,4 @@ export * from './queue/redis';
 export * from './common/id-param';
 export * from './logging/mask';
 export * from './common/optional';
+export * from './common/upload';

@@ -49,3 +49,13 @@ export class ConflictError extends DomainError {
     super(ErrorCode.CONFLICT, message, 409, details);
   }
 }
+
+/** A workflow step that the current status does not allow (409 ILLEGAL_TRANSITION). */
+export function illegalTransition(action: string, status: string): DomainError {
+  return new DomainError(
+    ErrorCode.ILLEGAL_TRANSITION,
+    `当前状态 ${status} 下不能执行 ${action} (not allowed from ${status})`,
+    409,
+    { action, status },
+  );
+}

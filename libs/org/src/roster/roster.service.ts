@@ -8,6 +8,8 @@ import {
   JobName,
   JobsService,
   NotFoundError,
+  requireFile,
+  uploadedFileName,
 } from '@peixun/core';
 import { DataSource } from 'typeorm';
 import { maskIdNumber } from '../workers/workers.rules';
@@ -39,15 +41,8 @@ export class RosterService {
   }
 
   async upload(actor: Actor, file: Express.Multer.File | undefined): Promise<UploadOutcome> {
-    if (!file) {
-      throw new DomainError(
-        ErrorCode.VALIDATION_FAILED,
-        'file: 请上传名册文件 (missing file)',
-        400,
-        [{ field: 'file', problems: ['required'] }],
-      );
-    }
-    const name = Buffer.from(file.originalname, 'latin1').toString('utf8');
+    const upload = requireFile(file, '名册文件');
+    const name = uploadedFileName(upload);
     const format = /\.xlsx$/i.test(name) ? 'xlsx' : /\.csv$/i.test(name) ? 'csv' : null;
     if (!format) {
       throw new DomainError(
@@ -61,12 +56,12 @@ export class RosterService {
       kind: 'import' as const,
       format,
       fileName: name.slice(0, 200),
-      content: file.buffer,
-      sizeBytes: file.size,
+      content: upload.buffer,
+      sizeBytes: upload.size,
       createdBy: actor.accountId,
       actor: { ...actor },
     });
-    if (file.size <= INLINE_IMPORT_MAX_BYTES) {
+    if (upload.size <= INLINE_IMPORT_MAX_BYTES) {
       const result = await this.imports.run(saved.id);
       if (result.status === 'invalid') {
         throw new DomainError(

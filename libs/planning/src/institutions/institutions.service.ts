@@ -8,6 +8,9 @@ import {
   localYear,
   NotFoundError,
   AppConfig,
+  illegalTransition,
+  requireFile,
+  uploadedFileName,
 } from '@peixun/core';
 import { OrgUnit } from '@peixun/org';
 import { DataSource, EntityManager } from 'typeorm';
@@ -39,14 +42,6 @@ const FILING_LOCK_KEY = 727_002;
 /** Filing-number prefix by region (北京 → 京). */
 const FILING_PREFIX: Record<string, string> = { '11': '京', '21': '沈' };
 
-const illegal = (action: string, status: string): DomainError =>
-  new DomainError(
-    'ILLEGAL_TRANSITION',
-    `当前状态 ${status} 下不能执行 ${action} (not allowed from ${status})`,
-    409,
-    { action, status },
-  );
-
 @Injectable()
 export class InstitutionsService {
   constructor(
@@ -75,7 +70,8 @@ export class InstitutionsService {
     }
     return this.ds.transaction(async (em) => {
       const profile = await this.lockProfile(em, this.ownUnitId(actor), true);
-      if (!institutionTransition(profile.status, 'edit')) throw illegal('edit', profile.status);
+      if (!institutionTransition(profile.status, 'edit'))
+        throw illegalTransition('edit', profile.status);
       const other = await em.findOneBy(InstitutionProfile, { creditCode: dto.creditCode });
       if (other && other.orgUnitId !== profile.orgUnitId) {
         throw new DomainError(
@@ -112,15 +108,8 @@ export class InstitutionsService {
   }
 
   async addDocument(actor: Actor, file: Express.Multer.File | undefined): Promise<DocumentDto> {
-    if (!file) {
-      throw new DomainError(
-        ErrorCode.VALIDATION_FAILED,
-        'file: 请上传证明材料 (missing file)',
-        400,
-        [{ field: 'file', problems: ['required'] }],
-      );
-    }
-    const name = Buffer.from(file.originalname, 'latin1').toString('utf8');
+    const upload = requireFile(file, '证明材料');
+    const name = uploadedFileName(upload);
     const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
     const mimeType = DOCUMENT_TYPES[ext];
     if (!mimeType) {
@@ -133,14 +122,15 @@ export class InstitutionsService {
     }
     return this.ds.transaction(async (em) => {
       const profile = await this.lockProfile(em, this.ownUnitId(actor), true);
-      if (!institutionTransition(profile.status, 'edit')) throw illegal('edit', profile.status);
+      if (!institutionTransition(profile.status, 'edit'))
+        throw illegalTransition('edit', profile.status);
       const doc = await em.save(
         em.create(InstitutionDocument, {
           institutionId: profile.orgUnitId,
           fileName: name.slice(0, 200),
           mimeType,
-          sizeBytes: file.size,
-          content: file.buffer,
+          sizeBytes: upload.size,
+          content: upload.buffer,
           uploadedBy: actor.accountId,
         }),
       );
@@ -163,7 +153,8 @@ export class InstitutionsService {
   async removeDocument(actor: Actor, documentId: string): Promise<void> {
     await this.ds.transaction(async (em) => {
       const profile = await this.lockProfile(em, this.ownUnitId(actor), true);
-      if (!institutionTransition(profile.status, 'edit')) throw illegal('edit', profile.status);
+      if (!institutionTransition(profile.status, 'edit'))
+        throw illegalTransition('edit', profile.status);
       const res = await em.delete(InstitutionDocument, {
         id: documentId,
         institutionId: profile.orgUnitId,
@@ -182,7 +173,7 @@ export class InstitutionsService {
     return this.ds.transaction(async (em) => {
       const profile = await this.lockProfile(em, this.ownUnitId(actor), true);
       const to = institutionTransition(profile.status, 'submit');
-      if (!to) throw illegal('submit', profile.status);
+      if (!to) throw illegalTransition('submit', profile.status);
       const missing = (
         [
           'legalName',
@@ -240,7 +231,7 @@ export class InstitutionsService {
     return this.ds.transaction(async (em) => {
       const profile = await this.lockProfile(em, id, false);
       const to = institutionTransition(profile.status, dto.decision);
-      if (!to) throw illegal(dto.decision, profile.status);
+      if (!to) throw illegalTransition(dto.decision, profile.status);
       let extra: Partial<InstitutionProfile> = {};
       if (dto.decision === 'approve') {
         await em.query('select pg_advisory_xact_lock($1)', [FILING_LOCK_KEY]);
@@ -266,7 +257,7 @@ export class InstitutionsService {
     return this.ds.transaction(async (em) => {
       const profile = await this.lockProfile(em, id, false);
       const to = institutionTransition(profile.status, action);
-      if (!to) throw illegal(action, profile.status);
+      if (!to) throw illegalTransition(action, profile.status);
       await this.step(em, actor, profile, action, to, reason, {});
       return this.present(em, await em.findOneByOrFail(InstitutionProfile, { orgUnitId: id }));
     });

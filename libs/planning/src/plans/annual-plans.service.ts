@@ -5,8 +5,9 @@ import {
   AuditService,
   ConflictError,
   DomainError,
-  ErrorCode,
   NotFoundError,
+  requireFile,
+  uploadedFileName,
 } from '@peixun/core';
 import {
   courseMinimumHours,
@@ -112,21 +113,14 @@ export class AnnualPlansService {
     planId: string,
     file: Express.Multer.File | undefined,
   ): Promise<AnnualPlanDto> {
-    if (!file) {
-      throw new DomainError(
-        ErrorCode.VALIDATION_FAILED,
-        'file: 请上传需求调查报告 (missing file)',
-        400,
-        [{ field: 'file', problems: ['required'] }],
-      );
-    }
+    const upload = requireFile(file, '需求调查报告');
     return this.ds.transaction(async (em) => {
       const plan = await this.lockDraft(em, planId);
-      const name = Buffer.from(file.originalname, 'latin1').toString('utf8').slice(0, 200);
+      const name = uploadedFileName(upload);
       await em.update(
         AnnualPlan,
         { id: planId },
-        { surveyReport: file.buffer, surveyReportName: name },
+        { surveyReport: upload.buffer, surveyReportName: name },
       );
       await this.audit.record(em, actor, {
         action: 'plan.survey_report_attached',

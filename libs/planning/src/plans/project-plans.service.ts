@@ -10,6 +10,7 @@ import {
   localYear,
   AppConfig,
   NotFoundError,
+  illegalTransition,
 } from '@peixun/core';
 import { OrgUnit } from '@peixun/org';
 import { PolicyStore } from '@peixun/policy';
@@ -26,16 +27,6 @@ import {
 } from './plan.dto';
 import { PlanAction, planProblems, planTransition, totalHalfHours } from './plan.rules';
 
-const illegal = (action: string, status: string): DomainError =>
-  new DomainError(
-    'ILLEGAL_TRANSITION',
-    `当前状态 ${status} 下不能 ${action} (not allowed from ${status})`,
-    409,
-    {
-      action,
-      status,
-    },
-  );
 const FILING_LOCK_KEY = 727_003;
 
 /**
@@ -81,7 +72,7 @@ export class ProjectPlansService {
   async update(actor: Actor, id: string, dto: UpdateProjectPlanDto): Promise<ProjectPlanDto> {
     return this.ds.transaction(async (em) => {
       const plan = await this.lockOwn(em, actor, id);
-      if (!planTransition(plan.status, 'edit')) throw illegal('edit', plan.status);
+      if (!planTransition(plan.status, 'edit')) throw illegalTransition('edit', plan.status);
       if (plan.version !== dto.version) {
         throw new DomainError(
           ErrorCode.CONFLICT,
@@ -105,7 +96,7 @@ export class ProjectPlansService {
     return this.ds.transaction(async (em) => {
       const plan = await this.lockOwn(em, actor, id);
       const to = planTransition(plan.status, 'submit');
-      if (!to) throw illegal('submit', plan.status);
+      if (!to) throw illegalTransition('submit', plan.status);
       const problems = await this.problems(em, plan);
       if (problems.length) {
         throw new DomainError(
@@ -126,7 +117,7 @@ export class ProjectPlansService {
     const result = await this.ds.transaction(async (em) => {
       const plan = await this.lockAny(em, id);
       const to = planTransition(plan.status, 'approve');
-      if (!to) throw illegal('approve', plan.status);
+      if (!to) throw illegalTransition('approve', plan.status);
       // the institution may have been suspended since submission
       if (!(await this.institutions.commissionable(em, plan.institutionId))) {
         throw new DomainError(
@@ -165,7 +156,7 @@ export class ProjectPlansService {
     return this.ds.transaction(async (em) => {
       const plan = await this.lockAny(em, id);
       const to = planTransition(plan.status, 'return');
-      if (!to) throw illegal('return', plan.status);
+      if (!to) throw illegalTransition('return', plan.status);
       await this.step(
         em,
         actor,
@@ -183,7 +174,7 @@ export class ProjectPlansService {
   async amend(actor: Actor, id: string): Promise<ProjectPlanDto> {
     return this.ds.transaction(async (em) => {
       const plan = await this.lockOwn(em, actor, id);
-      if (!planTransition(plan.status, 'amend')) throw illegal('amend', plan.status);
+      if (!planTransition(plan.status, 'amend')) throw illegalTransition('amend', plan.status);
       const open = await em.findOne(ProjectPlan, {
         where: { amendmentOf: id, status: In(['draft', 'submitted', 'returned']) },
       });
