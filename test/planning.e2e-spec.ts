@@ -260,6 +260,19 @@ describe('planning: city plan, project plans, approval, PDF, policy versions', (
     );
   });
 
+  it('cannot take more places than the city plan has left for the project', async () => {
+    const p = await draft({ places: 2999 });
+    const res = await request(api.http)
+      .post(`/api/v1/project-plans/${p.id}/submit`)
+      .set(bearer(districtA))
+      .expect(400);
+    expect(
+      (res.body.details as { field: string; problems: string[] }[]).find(
+        (d) => d.field === 'places',
+      )?.problems[0],
+    ).toContain('PLACES_EXCEEDED');
+  });
+
   it('an induction course for city-wide recruits needs 24 hours, not 20', async () => {
     const p = await draft({ planProjectId: inductionProjectId, sessions: sessions(5, 4) });
     const res = await request(api.http)

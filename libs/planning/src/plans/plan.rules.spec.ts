@@ -45,6 +45,9 @@ describe('project plan checks', () => {
     teacherIds: ['t1'],
     teachersOfInstitution: new Set(['t1']),
     institutionCommissionable: true,
+    places: 120,
+    plannedPlaces: 3000,
+    placesTaken: 2800,
   };
   const codes = (f: Partial<PlanFacts>, p: TrainingPolicy = BEIJING_2012) =>
     planProblems(p, { ...base, ...f }).map((x) => `${x.field}:${x.code}`);
@@ -103,6 +106,8 @@ describe('project plan checks', () => {
       ['institutionId:INSTITUTION_NOT_FILED'],
     ],
     ['dates in another year', { startDate: '2026-12-30' }, ['startDate:DATES']],
+    ['more places than the city plan has left', { placesTaken: 2900 }, ['places:PLACES_EXCEEDED']],
+    ['exactly the places left', { placesTaken: 2880 }, []],
   ])('%s', (_, f, expected) => {
     expect(codes(f)).toEqual(expected);
   });

@@ -73,6 +73,10 @@ export interface PlanFacts {
   /** Of the plan's teachers, those who teach for the commissioned institution. */
   teachersOfInstitution: Set<string>;
   institutionCommissionable: boolean;
+  /** This plan's places, the project's planned places city-wide, and those other plans already hold. */
+  places: number;
+  plannedPlaces: number;
+  placesTaken: number;
 }
 
 export const totalHalfHours = (sessions: PlanSession[]): number =>
@@ -139,6 +143,13 @@ export function planProblems(policy: TrainingPolicy, f: PlanFacts): PlanProblem[
       });
     }
   });
+  if (f.placesTaken + f.places > f.plannedPlaces) {
+    problems.push({
+      field: 'places',
+      code: 'PLACES_EXCEEDED',
+      message: `名额 ${f.places} 超出市计划剩余名额 ${Math.max(0, f.plannedPlaces - f.placesTaken)}（计划 ${f.plannedPlaces}）`,
+    });
+  }
   if (!f.institutionCommissionable) {
     problems.push({
       field: 'institutionId',

@@ -332,7 +332,22 @@ export class ProjectPlansService {
         plan.institutionId,
       ),
       institutionCommissionable: await this.institutions.commissionable(em, plan.institutionId),
+      places: plan.places,
+      plannedPlaces: project.plannedPlaces,
+      placesTaken: await this.placesTaken(em, plan),
     });
+  }
+
+  /** Places held by the other live plans of the same project (all districts); an amendment replaces its original. */
+  private async placesTaken(em: EntityManager, plan: ProjectPlan): Promise<number> {
+    // serialise submissions of one project, so that two districts cannot both take the last places
+    await em.query('select id from plan_project where id = $1 for update', [plan.planProjectId]);
+    const [{ n }] = await em.query<{ n: number }[]>(
+      `select coalesce(sum(places), 0)::int as n from project_plan
+        where plan_project_id = $1 and status in ('submitted', 'approved') and id <> $2 and id <> coalesce($3, $2)`,
+      [plan.planProjectId, plan.id, plan.amendmentOf],
+    );
+    return n;
   }
 
   private async publishedProject(
