@@ -93,12 +93,17 @@ describe('planning: city plan, project plans, approval, PDF, policy versions', (
     });
     const other = await anOrgUnit(api.ds, 'institution', '另一机构', org.municipality);
     teacherId = (
-      await api.ds
-        .getRepository(Teacher)
-        .save({ name: '王老师', title: '副教授', subjects: ['社区治理'] })
+      await api.ds.getRepository(Teacher).save({
+        name: '王老师',
+        title: '副教授',
+        subjects: ['社区治理'],
+        ownerInstitutionId: institutionId,
+      })
     ).id;
     foreignTeacherId = (
-      await api.ds.getRepository(Teacher).save({ name: '赵老师', subjects: ['心理'] })
+      await api.ds
+        .getRepository(Teacher)
+        .save({ name: '赵老师', subjects: ['心理'], ownerInstitutionId: other.id })
     ).id;
     await api.ds.getRepository(TeacherInstitution).save([
       { teacherId, institutionId },
@@ -418,6 +423,54 @@ describe('planning: city plan, project plans, approval, PDF, policy versions', (
         (d) => d.action === 'project_plan.approve' || d.action === 'project_plan.return',
       ),
     ).toHaveLength(1);
+  });
+
+  it('refuses what the Measures do not allow: district advanced-study plans, quota overruns, non-institutions, suspended institutions', async () => {
+    const extra = await request(api.http)
+      .post('/api/v1/annual-plans')
+      .set(bearer(municipal))
+      .send({ year: year + 5, title: '远期' })
+      .expect(201);
+    const overQuota = await request(api.http)
+      .post(`/api/v1/annual-plans/${extra.body.id}/projects`)
+      .set(bearer(municipal))
+      .send({ type: 'advanced', title: '进修', plannedPlaces: 101, budgetFen: 1 })
+      .expect(400);
+    expect(overQuota.body.code).toBe('QUOTA_EXCEEDED');
+
+    const asDistrictInstitution = await request(api.http)
+      .post('/api/v1/project-plans')
+      .set(bearer(districtA))
+      .send(planBody({ institutionId: org.districtA.id }))
+      .expect(400);
+    expect(asDistrictInstitution.body.details[0].field).toBe('institutionId');
+
+    const p = await submitted();
+    await api.ds
+      .getRepository(InstitutionProfile)
+      .update({ orgUnitId: institutionId }, { status: 'suspended' });
+    try {
+      const res = await request(api.http)
+        .post(`/api/v1/project-plans/${p.id}/approve`)
+        .set(bearer(municipal))
+        .expect(409);
+      expect(res.body.code).toBe('INSTITUTION_NOT_FILED');
+    } finally {
+      await api.ds
+        .getRepository(InstitutionProfile)
+        .update({ orgUnitId: institutionId }, { status: 'approved' });
+    }
+    const dupId = await request(api.http)
+      .post('/api/v1/policies')
+      .set(bearer(municipal))
+      .send({
+        id: 'beijing-2012',
+        basedOn: 'beijing-2012',
+        fromYear: year + 7,
+        title: '重复的版本号',
+      })
+      .expect(409);
+    expect(dupId.body.details[0].field).toBe('id');
   });
 
   it('a new policy version (post training 40 → 48 hours) changes validation for its years only', async () => {

@@ -58,7 +58,7 @@ describe('teacher pool and city-plan documents', () => {
       .expect(200);
     expect(bySubject.body.map((t: { id: string }) => t.id)).toContain(created.body.id);
 
-    // institution B may not edit a teacher who does not teach for it, but may take the teacher on
+    // institution B may take the teacher on, but only the institution that added the teacher edits the record
     await request(api.http)
       .patch(`/api/v1/teachers/${created.body.id}`)
       .set(bearer(staffB))
@@ -69,9 +69,14 @@ describe('teacher pool and city-plan documents', () => {
       .set(bearer(staffB))
       .expect(200);
     expect(joined.body.institutionIds.sort()).toEqual([org.institution.id, institutionB].sort());
-    const edited = await request(api.http)
+    await request(api.http)
       .patch(`/api/v1/teachers/${created.body.id}`)
       .set(bearer(staffB))
+      .send({ title: '教授' })
+      .expect(404);
+    const edited = await request(api.http)
+      .patch(`/api/v1/teachers/${created.body.id}`)
+      .set(bearer(staffA))
       .send({ title: '教授' })
       .expect(200);
     expect(edited.body.title).toBe('教授');

@@ -53,7 +53,22 @@ export function toErrorResponse(exception: unknown): { status: number; body: Err
         },
       };
     }
-    if (code === '23502' || code === '22P02' || code === '22007' || code === '22008') {
+    if (code === '42501') {
+      return {
+        status: HttpStatus.CONFLICT,
+        body: {
+          code: ErrorCode.CONFLICT,
+          message: '该记录受保护，不能修改 (the record is protected)',
+        },
+      };
+    }
+    if (
+      code === '23502' ||
+      code === '22P02' ||
+      code === '22007' ||
+      code === '22008' ||
+      code === '22003'
+    ) {
       return {
         status: HttpStatus.BAD_REQUEST,
         body: {

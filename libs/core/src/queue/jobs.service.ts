@@ -39,11 +39,11 @@ export class JobsService {
   ): Promise<{ queue: QueueName; jobId: string }> {
     const def = JOB_CATALOGUE[name];
     const jobId = def.jobId(payload);
-    await this.queue(def.queue).add(name, payload, {
-      ...DEFAULT_JOB_OPTIONS,
-      ...def.options,
-      jobId,
-    });
+    const queue = this.queue(def.queue);
+    await queue.add(name, payload, { ...DEFAULT_JOB_OPTIONS, ...def.options, jobId });
+    // the same id is kept after a final failure: asking again retries it instead of doing nothing
+    const job = await queue.getJob(jobId);
+    if (job && (await job.getState()) === 'failed') await job.retry('failed');
     return { queue: def.queue, jobId };
   }
 

@@ -273,6 +273,13 @@ export class InstitutionsService {
     const unit = await this.ds.getRepository(OrgUnit).findOneBy({ id, kind: 'institution' });
     if (!unit) throw new NotFoundError('培训机构', id);
     const profile = await this.ds.getRepository(InstitutionProfile).findOneBy({ orgUnitId: id });
+    // districts commission filed institutions; applications in progress are between the institution and the bureau
+    if (
+      actor.role === 'district_admin' &&
+      !['approved', 'suspended'].includes(profile?.status ?? 'draft')
+    ) {
+      throw new NotFoundError('培训机构', id);
+    }
     return this.present(this.ds.manager, profile ?? this.blank(id));
   }
 
@@ -314,8 +321,13 @@ export class InstitutionsService {
 
   /** For the planning workflow: may this institution be commissioned now? */
   async commissionable(em: EntityManager, id: string): Promise<boolean> {
-    const p = await em.findOneBy(InstitutionProfile, { orgUnitId: id });
-    return !!p && isCommissionable(p.status);
+    // FOR SHARE: a suspension committing meanwhile waits for (or is seen by) the caller's transaction
+    const [row] = await em.query<{ status: string; active: boolean }[]>(
+      `select p.status, u.active from institution_profile p join org_unit u on u.id = p.org_unit_id
+        where p.org_unit_id = $1 for share of p`,
+      [id],
+    );
+    return !!row && row.active && isCommissionable(row.status as InstitutionProfile['status']);
   }
 
   // -- helpers -------------------------------------------------------------------

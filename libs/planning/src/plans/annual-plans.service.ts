@@ -71,6 +71,14 @@ export class AnnualPlansService {
     return this.ds.transaction(async (em) => {
       const plan = await this.lockDraft(em, planId);
       const policy = await this.policies.require(plan.region, plan.year, em);
+      if (dto.type === 'advanced' && dto.plannedPlaces > policy.advanced.quotaPerYear) {
+        throw new DomainError(
+          'QUOTA_EXCEEDED',
+          `plannedPlaces: 进修培训每年名额为 ${policy.advanced.quotaPerYear} 人（${policy.id}）`,
+          400,
+          [{ field: 'plannedPlaces', problems: [`at most ${policy.advanced.quotaPerYear}`] }],
+        );
+      }
       const project = await em.save(
         em.create(PlanProject, {
           planId,

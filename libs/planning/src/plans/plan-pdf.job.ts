@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig, HandlesJob, JobHandler, JobName, JobPayloads, localDate } from '@peixun/core';
 import { OrgUnit } from '@peixun/org';
-import type { Job } from 'bullmq';
+import { type Job, UnrecoverableError } from 'bullmq';
 import { DataSource, In } from 'typeorm';
 import { Teacher } from '../teachers/teacher.entity';
 import { PlanProject, ProjectPlan, ProjectPlanDocument } from './plan.entity';
@@ -27,7 +27,7 @@ export class PlanPdfJob implements JobHandler<typeof JobName.PlanPdf> {
     if (existing) return { planId, sizeBytes: existing.sizeBytes, alreadyDone: true };
     const plan = await this.ds.getRepository(ProjectPlan).findOneByOrFail({ id: planId });
     if (plan.status !== 'approved' && plan.status !== 'superseded')
-      throw new Error(`plan ${planId} is ${plan.status}, not approved`);
+      throw new UnrecoverableError(`plan ${planId} is ${plan.status}, not approved`);
     const project = await this.ds
       .getRepository(PlanProject)
       .findOneByOrFail({ id: plan.planProjectId });

@@ -74,6 +74,7 @@ export class PlanProjectInputDto {
   @ApiProperty({ description: '预算（分）(budget in fen)', example: 150000000 })
   @IsInt()
   @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
   budgetFen: number;
 }
 
@@ -112,6 +113,7 @@ export class CostItemDto {
   @ApiProperty({ description: '金额（分）(amount in fen)', example: 500000 })
   @IsInt()
   @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
   amountFen: number;
 
   @ApiProperty({ description: '承担方 (payer)', enum: PAYERS })
@@ -207,6 +209,8 @@ export class ListPlansQuery {
   @IsOptional()
   @Type(() => Number)
   @IsInt()
+  @Min(2000)
+  @Max(2100)
   year?: number;
 
   @ApiPropertyOptional({

@@ -165,6 +165,7 @@ export class ProjectPlan {
   amendmentOf: string | null;
 
   /** 备案号 once approved. */
+  @Index('project_plan_filing_uq', { unique: true, where: 'filing_number IS NOT NULL' })
   @Column({ name: 'filing_number', type: 'varchar', length: 40, nullable: true })
   filingNumber: string | null;
 

@@ -45,6 +45,7 @@ describe('project plan checks', () => {
     teacherIds: ['t1'],
     teachersOfInstitution: new Set(['t1']),
     institutionCommissionable: true,
+    hasMaterials: true,
     places: 120,
     plannedPlaces: 3000,
     placesTaken: 2800,
@@ -106,6 +107,15 @@ describe('project plan checks', () => {
       ['institutionId:INSTITUTION_NOT_FILED'],
     ],
     ['dates in another year', { startDate: '2026-12-30' }, ['startDate:DATES']],
+    [
+      'no teachers and no materials',
+      {
+        teacherIds: [],
+        sessions: base.sessions.map((s) => ({ ...s, teacherId: null })),
+        hasMaterials: false,
+      },
+      ['teacherIds:NO_TEACHERS', 'materials:NO_MATERIALS'],
+    ],
     ['more places than the city plan has left', { placesTaken: 2900 }, ['places:PLACES_EXCEEDED']],
     ['exactly the places left', { placesTaken: 2880 }, []],
   ])('%s', (_, f, expected) => {

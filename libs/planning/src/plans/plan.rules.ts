@@ -73,6 +73,8 @@ export interface PlanFacts {
   /** Of the plan's teachers, those who teach for the commissioned institution. */
   teachersOfInstitution: Set<string>;
   institutionCommissionable: boolean;
+  /** Art. 12: a plan names its teachers and its materials. */
+  hasMaterials: boolean;
   /** This plan's places, the project's planned places city-wide, and those other plans already hold. */
   places: number;
   plannedPlaces: number;
@@ -134,6 +136,10 @@ export function planProblems(policy: TrainingPolicy, f: PlanFacts): PlanProblem[
       });
     }
   });
+  if (!f.teacherIds.length)
+    problems.push({ field: 'teacherIds', code: 'NO_TEACHERS', message: '未安排师资（第十二条）' });
+  if (!f.hasMaterials)
+    problems.push({ field: 'materials', code: 'NO_MATERIALS', message: '未列明教材（第十二条）' });
   f.teacherIds.forEach((t, i) => {
     if (!f.teachersOfInstitution.has(t)) {
       problems.push({

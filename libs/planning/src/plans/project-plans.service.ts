@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   Actor,
@@ -7,8 +7,6 @@ import {
   ErrorCode,
   JobName,
   JobsService,
-  localYear,
-  AppConfig,
   NotFoundError,
   illegalTransition,
 } from '@peixun/core';
@@ -37,6 +35,8 @@ const FILING_LOCK_KEY = 727_003;
  */
 @Injectable()
 export class ProjectPlansService {
+  private readonly logger = new Logger('ProjectPlans');
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
@@ -44,13 +44,13 @@ export class ProjectPlansService {
     private readonly institutions: InstitutionsService,
     private readonly teachers: TeachersService,
     private readonly jobs: JobsService,
-    private readonly config: AppConfig,
   ) {}
 
   async create(actor: Actor, dto: ProjectPlanInputDto): Promise<ProjectPlanDto> {
     const districtId = this.ownDistrict(actor);
     return this.ds.transaction(async (em) => {
       const project = await this.publishedProject(em, dto.planProjectId);
+      await this.checkTarget(em, project, dto.institutionId);
       const plan = await em.save(
         em.create(ProjectPlan, {
           ...this.fields(dto),
@@ -80,7 +80,16 @@ export class ProjectPlansService {
           409,
         );
       }
+      if (plan.amendmentOf && dto.planProjectId !== plan.planProjectId) {
+        throw new DomainError(
+          ErrorCode.VALIDATION_FAILED,
+          'planProjectId: 修订不能改变所属项目 (an amendment keeps its project)',
+          400,
+          [{ field: 'planProjectId', problems: ['must stay the same in an amendment'] }],
+        );
+      }
       const project = await this.publishedProject(em, dto.planProjectId);
+      await this.checkTarget(em, project, dto.institutionId);
       await em.save(ProjectPlan, { ...plan, ...this.fields(dto), year: project.year });
       await this.audit.record(em, actor, {
         action: 'project_plan.updated',
@@ -118,12 +127,16 @@ export class ProjectPlansService {
       const plan = await this.lockAny(em, id);
       const to = planTransition(plan.status, 'approve');
       if (!to) throw illegalTransition('approve', plan.status);
-      // the institution may have been suspended since submission
-      if (!(await this.institutions.commissionable(em, plan.institutionId))) {
+      // the institution may have been suspended, a teacher unlinked, or the policy changed since submission
+      const problems = await this.problems(em, plan);
+      if (problems.length) {
         throw new DomainError(
-          'INSTITUTION_NOT_FILED',
-          'institutionId: 受委托机构未备案或已暂停',
+          problems.some((p) => p.code === 'INSTITUTION_NOT_FILED')
+            ? 'INSTITUTION_NOT_FILED'
+            : 'PLAN_INVALID',
+          `计划书已不符合要求，不能批准 (no longer valid): ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
           409,
+          problems.map((p) => ({ field: p.field, problems: [`${p.code}: ${p.message}`] })),
         );
       }
       await em.query('select pg_advisory_xact_lock($1)', [FILING_LOCK_KEY]);
@@ -138,7 +151,16 @@ export class ProjectPlansService {
         filingNumber,
       });
       if (plan.amendmentOf) {
-        await em.update(ProjectPlan, { id: plan.amendmentOf }, { status: 'superseded' });
+        const replaced = await em.update(
+          ProjectPlan,
+          { id: plan.amendmentOf, status: 'approved' },
+          { status: 'superseded' },
+        );
+        if (!replaced.affected)
+          throw illegalTransition(
+            'approve an amendment of a plan that is no longer approved',
+            'superseded',
+          );
         await this.audit.record(em, actor, {
           action: 'project_plan.superseded',
           entityType: 'project_plan',
@@ -148,7 +170,14 @@ export class ProjectPlansService {
       }
       return this.present(em, await em.findOneByOrFail(ProjectPlan, { id }));
     });
-    await this.jobs.enqueue(JobName.PlanPdf, { planId: id, requestedBy: actor.accountId });
+    try {
+      await this.jobs.enqueue(JobName.PlanPdf, { planId: id, requestedBy: actor.accountId });
+    } catch (err) {
+      // the approval stands; the PDF is queued again when someone asks for it
+      this.logger.warn(
+        `could not queue the PDF of plan ${id}: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
     return result;
   }
 
@@ -275,10 +304,17 @@ export class ProjectPlansService {
     const plan = await this.visible(this.ds.manager, actor, id);
     const doc = await this.ds.getRepository(ProjectPlanDocument).findOneBy({ planId: plan.id });
     if (!doc) {
+      // (re)queue the rendering, on behalf of the caller so that they can follow it
+      const job =
+        plan.status === 'approved' || plan.status === 'superseded'
+          ? await this.jobs.enqueue(JobName.PlanPdf, {
+              planId: plan.id,
+              requestedBy: actor.accountId,
+            })
+          : null;
       throw new DomainError('PDF_NOT_READY', '计划书 PDF 尚未生成 (not rendered yet)', 409, {
         status: plan.status,
-        job:
-          plan.status === 'approved' ? { queue: 'documents', jobId: `plan-pdf.${plan.id}` } : null,
+        job,
       });
     }
     return doc.content;
@@ -332,6 +368,7 @@ export class ProjectPlansService {
         plan.institutionId,
       ),
       institutionCommissionable: await this.institutions.commissionable(em, plan.institutionId),
+      hasMaterials: !!plan.materials?.trim(),
       places: plan.places,
       plannedPlaces: project.plannedPlaces,
       placesTaken: await this.placesTaken(em, plan),
@@ -364,6 +401,31 @@ export class ProjectPlansService {
       );
     }
     return Object.assign(project, { year: plan.year });
+  }
+
+  /** Advanced study is the municipal bureau's (Art. 9, 11); the commissioned unit must be an institution. */
+  private async checkTarget(
+    em: EntityManager,
+    project: PlanProject,
+    institutionId: string,
+  ): Promise<void> {
+    if (project.type === 'advanced') {
+      throw new DomainError(
+        'ADVANCED_IS_MUNICIPAL',
+        'planProjectId: 进修培训由市民政局组织，区不编制计划书 (advanced study is run by the municipal bureau)',
+        400,
+        [{ field: 'planProjectId', problems: ['advanced study is municipal'] }],
+      );
+    }
+    const unit = await em.findOneBy(OrgUnit, { id: institutionId });
+    if (!unit || unit.kind !== 'institution') {
+      throw new DomainError(
+        ErrorCode.VALIDATION_FAILED,
+        'institutionId: 须为培训机构 (must be a training institution)',
+        400,
+        [{ field: 'institutionId', problems: ['not a training institution'] }],
+      );
+    }
   }
 
   private ownDistrict(actor: Actor): string {
@@ -466,19 +528,5 @@ export class ProjectPlansService {
       decidedAt: p.decidedAt,
       version: p.version,
     };
-  }
-
-  /** For the PDF: names of the district and institution. */
-  async namesFor(
-    em: EntityManager,
-    plan: ProjectPlan,
-  ): Promise<{ district: string; institution: string }> {
-    const units = await em.findBy(OrgUnit, { id: In([plan.districtId, plan.institutionId]) });
-    const name = (id: string) => units.find((u) => u.id === id)?.name ?? '';
-    return { district: name(plan.districtId), institution: name(plan.institutionId) };
-  }
-
-  thisYear(): number {
-    return localYear(new Date(), this.config.timezone);
   }
 }

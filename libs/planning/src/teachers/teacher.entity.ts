@@ -30,6 +30,11 @@ export class Teacher {
   @Column({ type: 'varchar', length: 20, nullable: true })
   phone: string | null;
 
+  /** The institution that added the teacher to the pool: only it edits the record. */
+  @ForeignKey('OrgUnit', { name: 'teacher_owner_fk', onDelete: 'RESTRICT' })
+  @Column({ name: 'owner_institution_id', type: 'uuid' })
+  ownerInstitutionId: string;
+
   @Index('teacher_account_uq', { unique: true, where: 'account_id IS NOT NULL' })
   @ForeignKey('Account', { name: 'teacher_account_fk', onDelete: 'SET NULL' })
   @Column({ name: 'account_id', type: 'uuid', nullable: true })

@@ -46,6 +46,7 @@ export class TeachersService {
           qualifications: dto.qualifications ?? null,
           phone: dto.phone ?? null,
           accountId: dto.accountId ?? null,
+          ownerInstitutionId: institutionId,
         }),
       );
       await em.insert(TeacherInstitution, { teacherId: teacher.id, institutionId });
@@ -93,11 +94,12 @@ export class TeachersService {
     return this.present(this.ds.manager, t);
   }
 
-  /** Staff of an institution the teacher teaches for may update the record. */
+  /** Only the institution that added the teacher updates the shared record. */
   async update(actor: Actor, id: string, dto: UpdateTeacherDto): Promise<TeacherDto> {
     const institutionId = this.ownInstitution(actor);
     return this.ds.transaction(async (em) => {
-      await this.linked(em, id, institutionId);
+      const owned = await em.findOneBy(Teacher, { id, ownerInstitutionId: institutionId });
+      if (!owned) throw new NotFoundError('本机构添加的教师', id);
       const changes: Partial<Teacher> = {};
       if (dto.title !== undefined) changes.title = dto.title;
       if (dto.subjects !== undefined) changes.subjects = dto.subjects;

@@ -80,6 +80,11 @@ export class PolicyStore {
       );
     }
     return this.ds.transaction(async (em) => {
+      if (await em.findOneBy(TrainingPolicyRow, { id: policy.id })) {
+        throw new ConflictError(`id: 政策版本 ${policy.id} 已存在 (version id taken)`, [
+          { field: 'id', problems: ['taken'] },
+        ]);
+      }
       if (
         await em.findOneBy(TrainingPolicyRow, { region: policy.region, fromYear: policy.fromYear })
       ) {
@@ -87,15 +92,14 @@ export class PolicyStore {
           `fromYear: ${policy.region} 已有 ${policy.fromYear} 年起的版本 (version exists)`,
         );
       }
-      const row = await em.save(
-        em.create(TrainingPolicyRow, {
-          id: policy.id,
-          region: policy.region,
-          fromYear: policy.fromYear,
-          data: policy,
-          createdBy: actor.accountId,
-        }),
-      );
+      await em.insert(TrainingPolicyRow, {
+        id: policy.id,
+        region: policy.region,
+        fromYear: policy.fromYear,
+        data: policy,
+        createdBy: actor.accountId,
+      });
+      const row = await em.findOneByOrFail(TrainingPolicyRow, { id: policy.id });
       await this.audit.record(em, actor, {
         action: 'policy.version_added',
         entityType: 'training_policy',

@@ -3,7 +3,7 @@ import { Initial1795397749435 } from './1795397749435-Initial';
 import { Workers1795399050648 } from './1795399050648-Workers';
 import { Institutions1795400588546 } from './1795400588546-Institutions';
 import { Policies1795400776796 } from './1795400776796-Policies';
-import { Planning1795400997777 } from './1795400997777-Planning';
+import { Planning1795401871546 } from './1795401871546-Planning';
 
 /** Every migration, in order. New migrations are appended here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -11,5 +11,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Workers1795399050648,
   Institutions1795400588546,
   Policies1795400776796,
-  Planning1795400997777,
+  Planning1795401871546,
 ];

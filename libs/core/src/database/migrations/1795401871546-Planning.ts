@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Planning1795400997777 implements MigrationInterface {
-  name = 'Planning1795400997777';
+export class Planning1795401871546 implements MigrationInterface {
+  name = 'Planning1795401871546';
 
   public async up(q: QueryRunner): Promise<void> {
     await q.query(
@@ -21,6 +21,9 @@ export class Planning1795400997777 implements MigrationInterface {
       `CREATE INDEX "project_plan_institution_idx" ON "project_plan"  ("institution_id") `,
     );
     await q.query(
+      `CREATE UNIQUE INDEX "project_plan_filing_uq" ON "project_plan"  ("filing_number") WHERE filing_number IS NOT NULL`,
+    );
+    await q.query(
       `CREATE INDEX "project_plan_district_idx" ON "project_plan"  ("district_id", "year") `,
     );
     await q.query(
@@ -30,7 +33,7 @@ export class Planning1795400997777 implements MigrationInterface {
       `CREATE TABLE "project_plan_document" ("plan_id" uuid NOT NULL, "content" bytea NOT NULL, "size_bytes" integer NOT NULL, "rendered_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_4655f559e76ab39fde6d0054950" PRIMARY KEY ("plan_id"))`,
     );
     await q.query(
-      `CREATE TABLE "teacher" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "name" character varying(50) NOT NULL, "title" character varying(50), "subjects" jsonb NOT NULL, "qualifications" character varying(500), "phone" character varying(20), "account_id" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_2f807294148612a9751dacf1026" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "teacher" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "name" character varying(50) NOT NULL, "title" character varying(50), "subjects" jsonb NOT NULL, "qualifications" character varying(500), "phone" character varying(20), "owner_institution_id" uuid NOT NULL, "account_id" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_2f807294148612a9751dacf1026" PRIMARY KEY ("id"))`,
     );
     await q.query(
       `CREATE UNIQUE INDEX "teacher_account_uq" ON "teacher"  ("account_id") WHERE account_id IS NOT NULL`,
@@ -60,6 +63,9 @@ export class Planning1795400997777 implements MigrationInterface {
       `ALTER TABLE "project_plan_document" ADD CONSTRAINT "project_plan_document_plan_fk" FOREIGN KEY ("plan_id") REFERENCES "project_plan"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );
     await q.query(
+      `ALTER TABLE "teacher" ADD CONSTRAINT "teacher_owner_fk" FOREIGN KEY ("owner_institution_id") REFERENCES "org_unit"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await q.query(
       `ALTER TABLE "teacher" ADD CONSTRAINT "teacher_account_fk" FOREIGN KEY ("account_id") REFERENCES "account"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
     );
     await q.query(
@@ -78,6 +84,7 @@ export class Planning1795400997777 implements MigrationInterface {
       `ALTER TABLE "teacher_institution" DROP CONSTRAINT "teacher_institution_teacher_fk"`,
     );
     await q.query(`ALTER TABLE "teacher" DROP CONSTRAINT "teacher_account_fk"`);
+    await q.query(`ALTER TABLE "teacher" DROP CONSTRAINT "teacher_owner_fk"`);
     await q.query(
       `ALTER TABLE "project_plan_document" DROP CONSTRAINT "project_plan_document_plan_fk"`,
     );
@@ -93,6 +100,7 @@ export class Planning1795400997777 implements MigrationInterface {
     await q.query(`DROP TABLE "project_plan_document"`);
     await q.query(`DROP INDEX "public"."project_plan_queue_idx"`);
     await q.query(`DROP INDEX "public"."project_plan_district_idx"`);
+    await q.query(`DROP INDEX "public"."project_plan_filing_uq"`);
     await q.query(`DROP INDEX "public"."project_plan_institution_idx"`);
     await q.query(`DROP TABLE "project_plan"`);
     await q.query(`DROP INDEX "public"."plan_project_plan_idx"`);
