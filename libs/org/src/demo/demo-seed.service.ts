@@ -143,7 +143,7 @@ export class DemoSeedService {
         },
       );
       this.logger.log(
-        `demo data loaded: ${DEMO_UNITS.length} organisations, ${DEMO_ACCOUNTS.length} accounts`,
+        `demo data loaded: ${DEMO_UNITS.length} organisations, ${workers.length} workers with last year’s grades, ${DEMO_ACCOUNTS.length} accounts`,
       );
       return {
         seeded: true,
