@@ -132,6 +132,23 @@ describe('teacher pool and city-plan documents', () => {
       .attach('file', Buffer.from('%PDF-1.4 report'), '年终需求调查报告.pdf')
       .expect(200);
     expect(withReport.body.surveyReportName).toBe('年终需求调查报告.pdf');
+    const report = await request(api.http)
+      .get(`/api/v1/annual-plans/${plan.body.id}/survey-report`)
+      .set(bearer(municipal))
+      .expect(200);
+    expect(report.headers['content-disposition']).toContain(
+      encodeURIComponent('年终需求调查报告.pdf'),
+    );
+    await request(api.http)
+      .get(`/api/v1/annual-plans/${plan.body.id}/survey-report`)
+      .set(bearer(district))
+      .expect(404);
+    const exe = await request(api.http)
+      .put(`/api/v1/annual-plans/${plan.body.id}/survey-report`)
+      .set(bearer(municipal))
+      .attach('file', Buffer.from('MZ'), 'setup.exe')
+      .expect(400);
+    expect(exe.body.details[0].field).toBe('file');
     await request(api.http)
       .get(`/api/v1/annual-plans/${plan.body.id}`)
       .set(bearer(district))

@@ -122,9 +122,17 @@ export class AnnualPlansService {
     file: Express.Multer.File | undefined,
   ): Promise<AnnualPlanDto> {
     const upload = requireFile(file, '需求调查报告');
+    const name = uploadedFileName(upload);
+    if (!/\.(pdf|docx?|xlsx?)$/i.test(name)) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        'file: 只接受 PDF、Word 或 Excel 文件 (only PDF, Word or Excel)',
+        400,
+        [{ field: 'file', problems: ['must be .pdf, .doc(x) or .xls(x)'] }],
+      );
+    }
     return this.ds.transaction(async (em) => {
       const plan = await this.lockDraft(em, planId);
-      const name = uploadedFileName(upload);
       await em.update(
         AnnualPlan,
         { id: planId },
@@ -138,6 +146,19 @@ export class AnnualPlansService {
       });
       return this.present(em, { ...plan, surveyReportName: name });
     });
+  }
+
+  /** The needs-survey report, for whoever may read the plan. */
+  async surveyReport(actor: Actor, id: string): Promise<{ name: string; content: Buffer }> {
+    await this.get(actor, id);
+    const plan = await this.ds
+      .getRepository(AnnualPlan)
+      .createQueryBuilder('p')
+      .addSelect('p.surveyReport')
+      .where('p.id = :id', { id })
+      .getOne();
+    if (!plan?.surveyReport || !plan.surveyReportName) throw new NotFoundError('需求调查报告', id);
+    return { name: plan.surveyReportName, content: plan.surveyReport };
   }
 
   async publish(actor: Actor, planId: string): Promise<AnnualPlanDto> {

@@ -100,6 +100,22 @@ export class AnnualPlansController {
     return this.plans.attachSurveyReport(actor, id, file);
   }
 
+  @Get(':id/survey-report')
+  @Roles('municipal_admin', 'district_admin', 'institution_staff')
+  async downloadSurveyReport(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const report = await this.plans.surveyReport(actor, id);
+    res.setHeader('Content-Type', 'application/octet-stream');
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename*=UTF-8''${encodeURIComponent(report.name)}`,
+    );
+    return new StreamableFile(report.content);
+  }
+
   @Post(':id/publish')
   @Roles('municipal_admin')
   @HttpCode(200)

@@ -38,9 +38,10 @@ export class PolicyController {
       title: dto.title,
       fromYear: dto.fromYear,
       advanced: {
-        ...base.data.advanced,
         quotaPerYear: dto.advancedQuota ?? base.data.advanced.quotaPerYear,
+        nominationGrades: dto.nominationGrades ?? base.data.advanced.nominationGrades,
       },
+      gradeCaps: dto.gradeCaps ?? base.data.gradeCaps,
       types: base.data.types.map((t) => {
         if (t.type === 'induction') {
           return {

@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
   IsInt,
   IsOptional,
   IsString,
@@ -50,6 +53,32 @@ export class HoursChangesDto {
   continuing?: number;
 }
 
+export class GradeCapDto {
+  @ApiProperty({
+    description: '条件 (when): no_training / failed_exam / hours_below',
+    enum: ['no_training', 'failed_exam', 'hours_below'],
+  })
+  @IsIn(['no_training', 'failed_exam', 'hours_below'])
+  when: 'no_training' | 'failed_exam' | 'hours_below';
+
+  @ApiPropertyOptional({ description: 'hours_below 的年度学时下限 (yearly hours for hours_below)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2000)
+  hours?: number;
+
+  @ApiProperty({ description: '最高可评等次 (best grade still allowed)', example: 'competent' })
+  @IsString()
+  @Length(1, 30)
+  bestGrade: string;
+
+  @ApiProperty({ description: '依据 (source)', example: '某区社区工作者管理办法 第六条' })
+  @IsString()
+  @Length(2, 200)
+  source: string;
+}
+
 export class NewPolicyVersionDto {
   @ApiProperty({ description: '新版本 ID (id of the new version)', example: 'beijing-2027' })
   @Matches(/^[a-z0-9-]{3,40}$/, { message: 'id must be 3-40 lower-case letters, digits or -' })
@@ -82,6 +111,27 @@ export class NewPolicyVersionDto {
   @ValidateNested()
   @Type(() => HoursChangesDto)
   hours?: HoursChangesDto;
+
+  @ApiPropertyOptional({
+    description: '可推荐进修的上年考核等次 (grades that allow nomination)',
+    type: [String],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  nominationGrades?: string[];
+
+  @ApiPropertyOptional({
+    description: '培训结果对考核等次的限制；给出即整体替换 (grade caps; replaces the list)',
+    type: [GradeCapDto],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => GradeCapDto)
+  gradeCaps?: GradeCapDto[];
 
   @ApiPropertyOptional({ description: '进修培训年度名额 (advanced-study places a year)' })
   @IsOptional()
