@@ -15,3 +15,4 @@ export * from './roster/jobs/roster-import.job';
 export * from './roster/jobs/roster-export.job';
 export * from './roster/roster.rules';
 export * from './roster/roster.columns';
+export * from './units/municipality';

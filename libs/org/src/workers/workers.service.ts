@@ -14,6 +14,7 @@ import {
 import { parseGrade, PolicyStore, regionOfDivisionCode, TrainingPolicy } from '@peixun/policy';
 import { DataSource, EntityManager } from 'typeorm';
 import { OrgUnit } from '../org-unit.entity';
+import { municipalityOf } from '../units/municipality';
 import { administers, maySeeIdNumber, maySeeWorker } from '../scope.rules';
 import { workerQuery } from './worker-query';
 import {
@@ -354,9 +355,10 @@ export class WorkersService {
       where: { workerId: worker.id },
       order: { year: 'DESC' },
     });
+    const region = rows.length ? await this.regionOf(em, worker) : '';
     const out: GradeDto[] = [];
     for (const r of rows) {
-      const policy = await this.policyOf(em, worker, r.year);
+      const policy = await this.policies.require(region, r.year, em);
       out.push({
         year: r.year,
         grade: r.grade,
@@ -370,11 +372,11 @@ export class WorkersService {
   }
 
   private async policyOf(em: EntityManager, worker: Worker, year: number): Promise<TrainingPolicy> {
-    const [row] = await em.query<{ code: string | null }[]>(
-      `select m.code from org_unit d join org_unit m on m.id = d.parent_id where d.id = $1`,
-      [worker.districtId],
-    );
-    return this.policies.require(regionOfDivisionCode(row?.code), year, em);
+    return this.policies.require(await this.regionOf(em, worker), year, em);
+  }
+
+  private async regionOf(em: EntityManager, worker: Worker): Promise<string> {
+    return regionOfDivisionCode((await municipalityOf(em, worker.districtId))?.code);
   }
 
   private checkPost(tier: string, post: string | undefined): void {

@@ -12,7 +12,7 @@ import {
   requireFile,
   uploadedFileName,
 } from '@peixun/core';
-import { OrgUnit } from '@peixun/org';
+import { municipalityOf, OrgUnit } from '@peixun/org';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   DocumentDto,
@@ -428,11 +428,8 @@ export class InstitutionsService {
   }
 
   private async filingPrefix(em: EntityManager, id: string): Promise<string> {
-    const [row] = await em.query<{ code: string | null }[]>(
-      `select m.code from org_unit i join org_unit m on m.id = i.parent_id where i.id = $1`,
-      [id],
-    );
-    return FILING_PREFIX[(row?.code ?? '11').slice(0, 2)] ?? '京';
+    const code = (await municipalityOf(em, id))?.code ?? '11';
+    return FILING_PREFIX[code.slice(0, 2)] ?? '京';
   }
 
   private async present(em: EntityManager, p: InstitutionProfile): Promise<InstitutionDto> {

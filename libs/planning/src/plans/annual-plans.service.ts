@@ -17,21 +17,9 @@ import {
   TrainingPolicy,
 } from '@peixun/policy';
 import { DataSource, EntityManager } from 'typeorm';
+import { municipalityOf } from '@peixun/org';
 import { AnnualPlanDto, CreateAnnualPlanDto, PlanProjectInputDto } from './plan.dto';
 import { AnnualPlan, PlanProject } from './plan.entity';
-
-/** The policy region of an org unit: from the division code of its municipality. */
-export async function regionOfUnit(em: EntityManager, unitId: string | null): Promise<string> {
-  const [row] = await em.query<{ code: string | null }[]>(
-    `select coalesce(m.code, u.code) as code
-       from org_unit u left join org_unit m on m.id = (case when u.kind = 'municipality' then u.id
-                                                            when u.kind in ('district', 'institution') then u.parent_id
-                                                            else (select d.parent_id from org_unit d where d.id = u.district_id) end)
-      where u.id = $1`,
-    [unitId],
-  );
-  return regionOfDivisionCode(row?.code);
-}
 
 /** The annual city plan: drafted by the municipal bureau, then published for the districts. */
 @Injectable()
@@ -43,7 +31,7 @@ export class AnnualPlansService {
   ) {}
 
   async create(actor: Actor, dto: CreateAnnualPlanDto): Promise<AnnualPlanDto> {
-    const region = await regionOfUnit(this.ds.manager, actor.orgId);
+    const region = regionOfDivisionCode((await municipalityOf(this.ds.manager, actor.orgId))?.code);
     await this.policies.require(region, dto.year);
     return this.ds.transaction(async (em) => {
       if (await em.findOneBy(AnnualPlan, { region, year: dto.year })) {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig, HandlesJob, JobHandler, JobName, JobPayloads, localDate } from '@peixun/core';
-import { OrgUnit } from '@peixun/org';
+import { municipalityOf, OrgUnit } from '@peixun/org';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { DataSource, In } from 'typeorm';
 import { Teacher } from '../teachers/teacher.entity';
@@ -37,10 +37,7 @@ export class PlanPdfJob implements JobHandler<typeof JobName.PlanPdf> {
     const teachers = plan.teacherIds.length
       ? await this.ds.getRepository(Teacher).findBy({ id: In(plan.teacherIds) })
       : [];
-    const [municipality] = await this.ds.query<{ name: string }[]>(
-      `select m.name from org_unit d join org_unit m on m.id = d.parent_id where d.id = $1`,
-      [plan.districtId],
-    );
+    const municipality = await municipalityOf(this.ds.manager, plan.districtId);
     const approvedOn = localDate(plan.decidedAt ?? new Date(), this.config.timezone).replace(
       /^(\d{4})-(\d{2})-(\d{2})$/,
       '$1年$2月$3日',

@@ -293,7 +293,16 @@ export class ProjectPlansService {
     if (q.year) qb.andWhere('p.year = :y', { y: q.year });
     if (q.status) qb.andWhere('p.status = :s', { s: q.status });
     const plans = await qb.getMany();
-    return Promise.all(plans.map((p) => this.present(this.ds.manager, p)));
+    // one query for the projects of the whole page, not one per plan
+    const projects = plans.length
+      ? await this.ds
+          .getRepository(PlanProject)
+          .findBy({ id: In([...new Set(plans.map((p) => p.planProjectId))]) })
+      : [];
+    const typeOf = new Map(projects.map((pp) => [pp.id, pp.type]));
+    return Promise.all(
+      plans.map((p) => this.present(this.ds.manager, p, typeOf.get(p.planProjectId))),
+    );
   }
 
   async get(actor: Actor, id: string): Promise<ProjectPlanDto> {
@@ -494,14 +503,19 @@ export class ProjectPlansService {
     });
   }
 
-  private async present(em: EntityManager, p: ProjectPlan): Promise<ProjectPlanDto> {
-    const project = await em.findOneBy(PlanProject, { id: p.planProjectId });
+  private async present(
+    em: EntityManager,
+    p: ProjectPlan,
+    knownType?: string,
+  ): Promise<ProjectPlanDto> {
+    const type =
+      knownType ?? (await em.findOneBy(PlanProject, { id: p.planProjectId }))?.type ?? '';
     return {
       id: p.id,
       year: p.year,
       districtId: p.districtId,
       planProjectId: p.planProjectId,
-      type: project?.type ?? '',
+      type,
       institutionId: p.institutionId,
       title: p.title,
       places: p.places,

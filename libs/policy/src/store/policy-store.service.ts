@@ -9,8 +9,8 @@ import {
   ErrorCode,
   localYear,
 } from '@peixun/core';
-import { DataSource, EntityManager, LessThanOrEqual } from 'typeorm';
-import { policyProblems } from '../policy.rules';
+import { DataSource, EntityManager } from 'typeorm';
+import { policyFor, policyProblems } from '../policy.rules';
 import { TrainingPolicy } from '../policy.types';
 import { TrainingPolicyRow } from './training-policy.entity';
 
@@ -29,11 +29,13 @@ export class PolicyStore {
     year: number,
     em: EntityManager = this.ds.manager,
   ): Promise<TrainingPolicy | null> {
-    const row = await em.findOne(TrainingPolicyRow, {
-      where: { region, fromYear: LessThanOrEqual(year) },
-      order: { fromYear: 'DESC' },
-    });
-    return row?.data ?? null;
+    // the pure rule decides which version is in force; the store only loads the region's versions
+    const rows = await em.findBy(TrainingPolicyRow, { region });
+    return policyFor(
+      region,
+      year,
+      rows.map((r) => r.data),
+    );
   }
 
   /** Like forYear, but a missing policy is the caller's error. */
