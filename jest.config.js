@@ -1,8 +1,26 @@
 /** @type {import('jest').Config} */
 const swc = ['@swc/jest', { swcrc: true }];
+// file-type (the file store's sniffer) and its dependencies are ESM only. Node >= 20.19 require()s
+// them natively; Jest's module loader cannot, so Jest compiles them to CommonJS with swc.
+const ESM_ONLY = [
+  'file-type',
+  'strtok3',
+  'token-types',
+  'uint8array-extras',
+  '@tokenizer/inflate',
+  '@borewit/text-codec',
+];
+const swcJs = [
+  '@swc/jest',
+  { swcrc: false, jsc: { target: 'es2022' }, module: { type: 'commonjs' } },
+];
+const transform = { '^.+\\.ts$': swc, [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: swcJs };
+const transformIgnorePatterns = [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`];
 const moduleNameMapper = {
   '^@peixun/(core|org|policy|planning)$': '<rootDir>/libs/$1/src',
   '^@peixun/(core|org|policy|planning)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  // its "exports" offer only the import / module-sync conditions, which Jest does not resolve
+  '^file-type$': '<rootDir>/node_modules/file-type/index.js',
 };
 
 module.exports = {
@@ -15,7 +33,8 @@ module.exports = {
       rootDir: __dirname,
       testEnvironment: 'node',
       testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'],
-      transform: { '^.+\\.ts$': swc },
+      transform,
+      transformIgnorePatterns,
       moduleNameMapper,
     },
     {
@@ -23,7 +42,8 @@ module.exports = {
       rootDir: __dirname,
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      transform: { '^.+\\.ts$': swc },
+      transform,
+      transformIgnorePatterns,
       moduleNameMapper,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',

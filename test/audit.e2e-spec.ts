@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { AuditLog, AuditService } from '@peixun/core';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { createWorkerApp } from '../apps/worker/src/bootstrap';
 import { anAccount, anOrgTree, TEST_PASSWORD, TestOrg } from './factories/org.factory';
 import { bearer, bootApi, login, Session, TestApi } from './support/app';
@@ -37,17 +38,69 @@ describe('audit log', () => {
     expect(await api.ds.getRepository(AuditLog).countBy({ action: marker })).toBe(1);
   });
 
-  it('is append-only in the database: UPDATE, DELETE and TRUNCATE are refused', async () => {
+  it('is append-only for the application role: UPDATE, DELETE, TRUNCATE and disabling the trigger are refused', async () => {
     const [row] = await api.ds.query(
       `insert into audit_log (action, entity_type) values ('test.x', 'test') returning id`,
     );
-    await expect(
-      api.ds.query(`update audit_log set action = 'forged' where id = $1`, [row.id]),
-    ).rejects.toThrow(/append-only/);
-    await expect(api.ds.query(`delete from audit_log where id = $1`, [row.id])).rejects.toThrow(
-      /append-only/,
+    for (const sql of [
+      `update audit_log set action = 'forged' where id = ${Number(row.id)}`,
+      `delete from audit_log where id = ${Number(row.id)}`,
+      `truncate audit_log`,
+      `alter table audit_log disable trigger all`,
+      `set session_replication_role = replica`,
+      `insert into audit_log_archive (id, occurred_at, action, entity_type) values (-1, now(), 'x', 'x')`,
+      `select audit_archive_batch(now(), 10, null)`, // younger than a day: refused even by the function
+    ]) {
+      await expect(api.ds.query(sql)).rejects.toMatchObject({
+        driverError: expect.objectContaining({ code: expect.stringMatching(/^(42501|42809)$/) }),
+      });
+    }
+    const [{ action }] = await api.ds.query(`select action from audit_log where id = $1`, [row.id]);
+    expect(action).toBe('test.x');
+  });
+
+  it('stays append-only for the schema owner too (the trigger), so a bug in a migration cannot rewrite history', async () => {
+    const owner = new DataSource({
+      type: 'postgres',
+      url: process.env.DATABASE_OWNER_URL,
+      synchronize: false,
+    });
+    await owner.initialize();
+    try {
+      const [row] = await owner.query(
+        `insert into audit_log (action, entity_type) values ('test.y', 'test') returning id`,
+      );
+      await expect(
+        owner.query(`update audit_log set action = 'forged' where id = $1`, [row.id]),
+      ).rejects.toThrow(/append-only/);
+      await expect(owner.query(`delete from audit_log where id = $1`, [row.id])).rejects.toThrow(
+        /append-only/,
+      );
+      await expect(owner.query(`truncate audit_log`)).rejects.toThrow(/append-only/);
+    } finally {
+      await owner.destroy();
+    }
+  });
+
+  it('the application role is no superuser, owns nothing and may not create tables', async () => {
+    const [me] = await api.ds.query(
+      `select current_user as name, rolsuper, rolcreatedb, rolcreaterole, rolbypassrls
+         from pg_roles where rolname = current_user`,
     );
-    await expect(api.ds.query(`truncate audit_log`)).rejects.toThrow(/append-only/);
+    expect(me).toMatchObject({
+      rolsuper: false,
+      rolcreatedb: false,
+      rolcreaterole: false,
+      rolbypassrls: false,
+    });
+    const [{ n }] = await api.ds.query(
+      `select count(*)::int n from pg_class c join pg_namespace s on s.oid = c.relnamespace
+        where s.nspname = current_schema() and pg_get_userbyid(c.relowner) = current_user`,
+    );
+    expect(n).toBe(0);
+    await expect(api.ds.query(`create table sneaky (id int)`)).rejects.toMatchObject({
+      driverError: expect.objectContaining({ code: '42501' }),
+    });
   });
 
   it('is readable by the municipal bureau, filtered and paged newest first with a keyset cursor', async () => {

@@ -39,4 +39,25 @@ describe('demo seed', () => {
     expect(file.body.assessments).toHaveLength(1);
     expect(file.body.postHistory).toHaveLength(1);
   });
+
+  it('offers a new user the demo teachers who consent to be listed', async () => {
+    const staff = await login(api.http, 'jigou.staff', DEMO_PASSWORD);
+    const institutionId = staff.actor.orgId as string;
+    const names = async (username: string): Promise<string[]> => {
+      const res = await request(api.http)
+        .get(`/api/v1/teachers?institutionId=${institutionId}`)
+        .set(bearer(await login(api.http, username, DEMO_PASSWORD)))
+        .expect(200);
+      return (res.body as { name: string }[]).map((t) => t.name).sort();
+    };
+    // the district selects among those who consented; the institution also sees the one who has not
+    expect(await names('dongcheng.admin')).toEqual(['张老师', '王老师'].sort());
+    expect(await names('jigou.staff')).toEqual(['张老师', '王老师', '陈老师'].sort());
+    const wang = await login(api.http, 'teacher.wang', DEMO_PASSWORD);
+    const consent = await request(api.http)
+      .get('/api/v1/teachers/me/consent')
+      .set(bearer(wang))
+      .expect(200);
+    expect(consent.body).toMatchObject({ consenting: true, current: { method: 'account' } });
+  });
 });

@@ -1,8 +1,17 @@
-import { AuditLog } from '@peixun/core';
+import { AuditLog, FileStore } from '@peixun/core';
+import { SAMPLES } from '@peixun/core/files/testing/samples';
 import { OrgUnit } from '@peixun/org';
-import { InstitutionReview } from '@peixun/planning';
+import { InstitutionDocument, InstitutionReview } from '@peixun/planning';
+import { createHash } from 'node:crypto';
 import request from 'supertest';
-import { anAccount, anOrgTree, anOrgUnit, TEST_PASSWORD, TestOrg } from './factories/org.factory';
+import {
+  aMunicipality,
+  anAccount,
+  anOrgTree,
+  anOrgUnit,
+  TEST_PASSWORD,
+  TestOrg,
+} from './factories/org.factory';
 import { bearer, bootApi, login, Session, TestApi } from './support/app';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -32,8 +41,10 @@ describe('institutions: qualification, review, filing, suspension', () => {
     annualCapacity: 1200,
     description: '专职教师 12 名，教室 6 间',
   });
-  const newInstitution = async (): Promise<{ unit: OrgUnit; staff: Session }> => {
-    const unit = await anOrgUnit(api.ds, 'institution', '培训中心', org.municipality);
+  const newInstitution = async (
+    municipality: OrgUnit = org.municipality,
+  ): Promise<{ unit: OrgUnit; staff: Session }> => {
+    const unit = await anOrgUnit(api.ds, 'institution', '培训中心', municipality);
     const staff = await login(
       api.http,
       (await anAccount().withRole('institution_staff').inOrg(unit).create(api.ds)).username,
@@ -171,6 +182,42 @@ describe('institutions: qualification, review, filing, suspension', () => {
       .get(`/api/v1/institutions/${unit.id}`)
       .set(bearer(district))
       .expect(200);
+  });
+
+  it('files an institution of Shenyang under 沈; refuses to file one whose municipality the region table does not know', async () => {
+    const shenyang = await aMunicipality(api.ds, 'shenyang');
+    const sy = await newInstitution(shenyang);
+    await readyToSubmit(sy.staff);
+    await request(api.http)
+      .post('/api/v1/institutions/mine/submit')
+      .set(bearer(sy.staff))
+      .expect(200);
+    const filed = await request(api.http)
+      .post(`/api/v1/institutions/${sy.unit.id}/review`)
+      .set(bearer(municipal))
+      .send({ decision: 'approve' })
+      .expect(200);
+    expect(filed.body.filingNumber).toMatch(/^沈培备〔\d{4}〕\d{3}号$/);
+
+    // no code at all: once this read as Beijing (京)
+    const nowhere = await anOrgUnit(api.ds, 'municipality', '某市');
+    const lost = await newInstitution(nowhere);
+    await readyToSubmit(lost.staff);
+    await request(api.http)
+      .post('/api/v1/institutions/mine/submit')
+      .set(bearer(lost.staff))
+      .expect(200);
+    const refused = await request(api.http)
+      .post(`/api/v1/institutions/${lost.unit.id}/review`)
+      .set(bearer(municipal))
+      .send({ decision: 'approve' })
+      .expect(422);
+    expect(refused.body.code).toBe('REGION_UNSUPPORTED');
+    const still = await request(api.http)
+      .get(`/api/v1/institutions/${lost.unit.id}`)
+      .set(bearer(municipal))
+      .expect(200);
+    expect(still.body).toMatchObject({ status: 'pending', filingNumber: null });
   });
 
   it('suspension takes an institution off the filed list and out of commissioning; reinstating restores it', async () => {
@@ -316,5 +363,75 @@ describe('institutions: qualification, review, filing, suspension', () => {
       .set(bearer(municipal))
       .expect(200);
     expect(final.body.status).toBe(approve.status === 200 ? 'approved' : 'rejected');
+  });
+
+  it('keeps documents in the file store: types from the bytes, limits while uploading, key and hash in the row', async () => {
+    const { unit, staff } = await newInstitution();
+    await request(api.http).get('/api/v1/institutions/mine').set(bearer(staff)).expect(200);
+    const files = api.app.get(FileStore);
+    const stored = async (): Promise<string[]> => {
+      const keys: string[] = [];
+      for await (const k of files.list('institution-document/')) keys.push(k);
+      return keys.sort();
+    };
+    const upload = (bytes: Buffer, name: string) =>
+      request(api.http)
+        .post('/api/v1/institutions/mine/documents')
+        .set(bearer(staff))
+        .attach('file', bytes, name);
+    const before = await stored();
+
+    // an executable renamed to .pdf is refused from its bytes
+    const disguised = await upload(SAMPLES.exe, '营业执照.pdf').expect(415);
+    expect(disguised.body).toMatchObject({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      details: { kind: 'institution-document', detected: 'exe' },
+    });
+    // over the kind's limit: refused while uploading, naming the limit
+    const big = Buffer.alloc(10 * 1024 * 1024 + 1);
+    PDF.copy(big);
+    const tooBig = await upload(big, '扫描件.pdf').expect(413);
+    expect(tooBig.body.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(tooBig.body.message).toContain('10 MB');
+    expect(await stored()).toEqual(before);
+
+    // a PNG named .jpg is kept as what it is
+    const added = await upload(SAMPLES.png, '场地照片.jpg').expect(201);
+    expect(added.body).toMatchObject({ mimeType: 'image/png', sizeBytes: SAMPLES.png.length });
+    const row = await api.ds
+      .getRepository(InstitutionDocument)
+      .findOneByOrFail({ id: added.body.id as string });
+    expect(row.fileKey).toMatch(/^institution-document\/\d{4}\/\d{2}\/[0-9a-f-]{36}$/);
+    expect(row.fileSha256).toBe(createHash('sha256').update(SAMPLES.png).digest('hex'));
+    expect(await stored()).toEqual([...before, row.fileKey].sort());
+    const download = await request(api.http)
+      .get(`/api/v1/institutions/${unit.id}/documents/${row.id}`)
+      .set(bearer(staff))
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200)
+      .expect('content-type', 'image/png')
+      .expect('content-length', String(SAMPLES.png.length));
+    expect((download.body as Buffer).equals(SAMPLES.png)).toBe(true);
+
+    // removing the document removes the object, once the row is gone
+    await request(api.http)
+      .delete(`/api/v1/institutions/mine/documents/${row.id}`)
+      .set(bearer(staff))
+      .expect(204);
+    await expect(files.exists(row.fileKey)).resolves.toBe(false);
+    expect(await stored()).toEqual(before);
+
+    // an upload the workflow refuses (the application is under review) leaves no object behind
+    await readyToSubmit(staff);
+    await request(api.http).post('/api/v1/institutions/mine/submit').set(bearer(staff)).expect(200);
+    const submitted = await stored();
+    const late = await upload(SAMPLES.png, '补充材料.png').expect(409);
+    expect(late.body.code).toBe('ILLEGAL_TRANSITION');
+    expect(await stored()).toEqual(submitted);
   });
 });

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { Account, Role } from '@peixun/core';
 import { Worker } from '@peixun/org';
 import { anAccount, anOrgTree, TEST_PASSWORD, TestOrg } from './factories/org.factory';
-import { aWorker } from './factories/worker.factory';
+import { aWorker, TestWorker } from './factories/worker.factory';
 import { bearer, bootApi, login, Session, TestApi } from './support/app';
 
 /**
@@ -13,8 +13,8 @@ import { bearer, bootApi, login, Session, TestApi } from './support/app';
 describe('org scope: denials on every endpoint', () => {
   let api: TestApi;
   let org: TestOrg;
-  let workerA: Worker;
-  let workerB: Worker;
+  let workerA: TestWorker;
+  let workerB: TestWorker;
   let streetAdminA: Account;
   let workerAccountA: Account;
   const sessions: Partial<Record<string, Session>> = {};
@@ -258,7 +258,8 @@ describe('org scope: denials on every endpoint', () => {
       status: 'active',
       positionTier: 'staff',
       communityId: org.communityA1.id,
-      phone: null,
+      phoneEnc: null,
+      version: workerA.version,
     });
     const admin = await api.ds.getRepository(Account).findOneByOrFail({ id: streetAdminA.id });
     expect(admin.active).toBe(true);

@@ -1,9 +1,17 @@
 import request from 'supertest';
 import { AuditLog } from '@peixun/core';
 import { OrgUnit, Worker, WorkerPostHistory } from '@peixun/org';
-import { anAccount, anOrgTree, anOrgUnit, TEST_PASSWORD, TestOrg } from './factories/org.factory';
+import {
+  aMunicipality,
+  anAccount,
+  anOrgTree,
+  anOrgUnit,
+  TEST_PASSWORD,
+  TestOrg,
+} from './factories/org.factory';
 import { aWorker, anIdNumber } from './factories/worker.factory';
 import { bearer, bootApi, login, Session, TestApi } from './support/app';
+import { phoneOf } from './support/pii';
 
 describe('org: units, accounts, workers', () => {
   let api: TestApi;
@@ -64,6 +72,45 @@ describe('org: units, accounts, workers', () => {
           .getRepository(AuditLog)
           .countBy({ action: 'org.unit_created', entityId: community.body.id }),
       ).toBe(1);
+    });
+
+    it('a division code must be one of the region’s and lie inside the parent’s', async () => {
+      const wrongCity = await request(api.http)
+        .post('/api/v1/org/units')
+        .set(bearer(municipal))
+        .send({ kind: 'district', parentId: org.municipality.id, name: '和平区', code: '210102' })
+        .expect(400);
+      expect(wrongCity.body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: [{ field: 'code' }],
+      });
+      const noDistrict = await request(api.http)
+        .post('/api/v1/org/units')
+        .set(bearer(municipal))
+        .send({ kind: 'district', parentId: org.municipality.id, name: '某区', code: '110199' })
+        .expect(400);
+      expect(noDistrict.body.details[0].field).toBe('code');
+      const chaoyang = await request(api.http)
+        .post('/api/v1/org/units')
+        .set(bearer(municipal))
+        .send({ kind: 'district', parentId: org.municipality.id, name: '朝阳区', code: '110105' })
+        .expect(201);
+      const outside = await request(api.http)
+        .post('/api/v1/org/units')
+        .set(bearer(municipal))
+        .send({ kind: 'street', parentId: chaoyang.body.id, name: '某街道', code: '110108013' })
+        .expect(400);
+      expect(outside.body.details[0].field).toBe('code');
+      const inside = await request(api.http)
+        .post('/api/v1/org/units')
+        .set(bearer(municipal))
+        .send({ kind: 'street', parentId: chaoyang.body.id, name: '建外街道', code: '110105001' })
+        .expect(201);
+      await request(api.http)
+        .patch(`/api/v1/org/units/${inside.body.id}`)
+        .set(bearer(municipal))
+        .send({ code: '110101001' })
+        .expect(400);
     });
 
     it('refuses a kind that does not fit under the parent, naming the field', async () => {
@@ -495,10 +542,7 @@ describe('org: units, accounts, workers', () => {
     });
 
     it('uses the region’s own grades (Shenyang: 称职 / 告诫)', async () => {
-      const shenyang = await anOrgUnit(api.ds, 'municipality', '沈阳市');
-      await api.ds
-        .getRepository(OrgUnit)
-        .update({ id: shenyang.id }, { code: `21${Date.now() % 10000}` });
+      const shenyang = await aMunicipality(api.ds, 'shenyang');
       const d = await anOrgUnit(api.ds, 'district', '和平区', shenyang);
       const s = await anOrgUnit(api.ds, 'street', '太原街街道', d);
       const c = await anOrgUnit(api.ds, 'community', '南京南街社区', s);
@@ -517,6 +561,35 @@ describe('org: units, accounts, workers', () => {
         .expect(400);
     });
 
+    it('refuses, never guesses, the region of a municipality the region table does not know', async () => {
+      // 大连市 shares Shenyang's province digits (21): it used to read as Shenyang
+      const dalian = await anOrgUnit(api.ds, 'municipality', '大连市');
+      await api.ds.getRepository(OrgUnit).update({ id: dalian.id }, { code: '210200' });
+      const d = await anOrgUnit(api.ds, 'district', '中山区', dalian);
+      const s = await anOrgUnit(api.ds, 'street', '青泥洼桥街道', d);
+      const c = await anOrgUnit(api.ds, 'community', '天津街社区', s);
+      const w = await aWorker().inCommunity(c).create(api.ds);
+      const streetAdmin = await sessionFor('street_admin', s);
+      const res = await request(api.http)
+        .put(`/api/v1/workers/${w.id}/assessments/2025`)
+        .set(bearer(streetAdmin))
+        .send({ grade: '称职' })
+        .expect(422);
+      expect(res.body.code).toBe('REGION_UNSUPPORTED');
+      expect(res.body.message).toContain('210200');
+      // nothing more is built under it either
+      const admin = await sessionFor('district_admin', d);
+      const refused = await request(api.http)
+        .post('/api/v1/org/units')
+        .set(bearer(admin))
+        .send({ kind: 'street', name: '新街道' })
+        .expect(422);
+      expect(refused.body).toMatchObject({
+        code: 'REGION_UNSUPPORTED',
+        details: { code: '210200' },
+      });
+    });
+
     it('refuses an edit made against a stale version', async () => {
       const w = await aWorker().inCommunity(org.communityA1).create(api.ds);
       const first = await request(api.http)
@@ -531,7 +604,7 @@ describe('org: units, accounts, workers', () => {
         .send({ phone: '010-7654321', version: w.version })
         .expect(409);
       expect(stale.body.message).toContain('version');
-      expect((await api.ds.getRepository(Worker).findOneByOrFail({ id: w.id })).phone).toBe(
+      expect(phoneOf(await api.ds.getRepository(Worker).findOneByOrFail({ id: w.id }))).toBe(
         '010-1234567',
       );
     });

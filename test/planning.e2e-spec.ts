@@ -22,7 +22,7 @@ describe('planning: city plan, project plans, approval, PDF, policy versions', (
   let inductionProjectId: string;
 
   const session = async (
-    role: 'municipal_admin' | 'district_admin',
+    role: 'municipal_admin' | 'district_admin' | 'institution_staff' | 'teacher',
     unit: TestOrg[keyof TestOrg],
   ) =>
     login(
@@ -109,6 +109,17 @@ describe('planning: city plan, project plans, approval, PDF, policy versions', (
       { teacherId, institutionId },
       { teacherId: foreignTeacherId, institutionId: other.id },
     ]);
+    // both consent to be listed: each owning institution records the signed form
+    for (const [id, unit] of [
+      [teacherId, org.institution],
+      [foreignTeacherId, other],
+    ] as const) {
+      await request(api.http)
+        .post(`/api/v1/teachers/${id}/consent`)
+        .set(bearer(await session('institution_staff', unit)))
+        .send({ signedOn: '2026-01-05', reference: `同意书-${id.slice(0, 8)}` })
+        .expect(200);
+    }
 
     const plan = await request(api.http)
       .post('/api/v1/annual-plans')
@@ -263,6 +274,118 @@ describe('planning: city plan, project plans, approval, PDF, policy versions', (
     expect((await api.ds.getRepository(ProjectPlan).findOneByOrFail({ id: p.id })).status).toBe(
       'draft',
     );
+  });
+
+  it('a teacher without consent to be listed cannot be newly named; plans that already name them stay valid', async () => {
+    const staff = await session('institution_staff', org.institution);
+    const account = await anAccount().withRole('teacher').inOrg(org.institution).create(api.ds);
+    const self = await login(api.http, account.username, TEST_PASSWORD);
+    const t2 = (
+      await request(api.http)
+        .post('/api/v1/teachers')
+        .set(bearer(staff))
+        .send({ name: '孙老师', subjects: ['社区治理'], accountId: account.id })
+        .expect(201)
+    ).body.id as string;
+    const withT2 = () => ({
+      teacherIds: [teacherId, t2],
+      sessions: sessions(10, 4).map((x, i) => ({ ...x, teacherId: i % 2 ? t2 : teacherId })),
+    });
+
+    // consent not recorded yet: not offered, and a plan naming the teacher is refused
+    const early = await draft(withT2());
+    const refused = await request(api.http)
+      .post(`/api/v1/project-plans/${early.id}/submit`)
+      .set(bearer(districtA))
+      .expect(400);
+    expect(refused.body.code).toBe('TEACHER_NOT_CONSENTING');
+    expect(refused.body.details).toEqual([
+      { field: 'teacherIds[1]', problems: [expect.stringContaining('TEACHER_NOT_CONSENTING')] },
+    ]);
+
+    // the teacher consents through their own account: the same plan now goes through
+    await request(api.http)
+      .post('/api/v1/teachers/me/consent')
+      .set(bearer(self))
+      .send({})
+      .expect(200);
+    await request(api.http)
+      .post(`/api/v1/project-plans/${early.id}/submit`)
+      .set(bearer(districtA))
+      .expect(200);
+    await request(api.http)
+      .post(`/api/v1/project-plans/${early.id}/approve`)
+      .set(bearer(municipal))
+      .expect(200);
+    const pending = await submitted(withT2());
+
+    // … and withdraws it
+    const withdrawn = await request(api.http)
+      .post('/api/v1/teachers/me/consent/withdrawal')
+      .set(bearer(self))
+      .send({})
+      .expect(200);
+    expect(withdrawn.body).toMatchObject({ consenting: false, current: null });
+
+    // the approved plan stays approved and readable, with the teacher's record
+    const approved = await request(api.http)
+      .get(`/api/v1/project-plans/${early.id}`)
+      .set(bearer(districtA))
+      .expect(200);
+    expect(approved.body).toMatchObject({ status: 'approved', teacherIds: [teacherId, t2] });
+    const named = await request(api.http)
+      .get(`/api/v1/teachers/${t2}`)
+      .set(bearer(districtA))
+      .expect(200);
+    expect(named.body).toMatchObject({ name: '孙老师', consenting: false });
+    await request(api.http).get(`/api/v1/teachers/${t2}`).set(bearer(districtB)).expect(404);
+    const pool = await request(api.http)
+      .get(`/api/v1/teachers?institutionId=${institutionId}`)
+      .set(bearer(districtA))
+      .expect(200);
+    expect(pool.body.map((t: { id: string }) => t.id)).toEqual([teacherId]);
+
+    // filing a plan is a new selection: the one submitted before the withdrawal is not approved
+    const late = await request(api.http)
+      .post(`/api/v1/project-plans/${pending.id}/approve`)
+      .set(bearer(municipal))
+      .expect(409);
+    expect(late.body.code).toBe('TEACHER_NOT_CONSENTING');
+
+    // a new plan cannot name the teacher; an amendment may keep whom the approved plan named
+    const fresh = await draft(withT2());
+    const again = await request(api.http)
+      .post(`/api/v1/project-plans/${fresh.id}/submit`)
+      .set(bearer(districtA))
+      .expect(400);
+    expect(again.body.code).toBe('TEACHER_NOT_CONSENTING');
+    const amendment = await request(api.http)
+      .post(`/api/v1/project-plans/${early.id}/amendments`)
+      .set(bearer(districtA))
+      .expect(201);
+    await request(api.http)
+      .post(`/api/v1/project-plans/${amendment.body.id}/submit`)
+      .set(bearer(districtA))
+      .expect(200);
+    await request(api.http)
+      .post(`/api/v1/project-plans/${amendment.body.id}/approve`)
+      .set(bearer(municipal))
+      .expect(200);
+  });
+
+  it('refuses a city plan for a municipality the region table does not know', async () => {
+    const nowhere = await anOrgUnit(api.ds, 'municipality', '某市');
+    const admin = await login(
+      api.http,
+      (await anAccount().withRole('municipal_admin').inOrg(nowhere).create(api.ds)).username,
+      TEST_PASSWORD,
+    );
+    const res = await request(api.http)
+      .post('/api/v1/annual-plans')
+      .set(bearer(admin))
+      .send({ year, title: '某市计划' })
+      .expect(422);
+    expect(res.body.code).toBe('REGION_UNSUPPORTED');
   });
 
   it('cannot take more places than the city plan has left for the project', async () => {

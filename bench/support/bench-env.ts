@@ -9,11 +9,12 @@ import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { createWorkerApp } from '../../apps/worker/src/bootstrap';
 import {
-  dataSourceOptions,
+  EMBEDDED_APP_ROLE,
+  ensureAppRole,
   ensureRedis,
   loadConfig,
+  migrateAsOwner,
   resetAppConfig,
-  runMigrations,
   startEmbeddedPostgres,
 } from '../../libs/core/src';
 
@@ -50,13 +51,23 @@ export async function benchEnv(opts: { worker: boolean; pgPort: number }): Promi
   await admin.query(`create database ${database}`);
   const url = new URL(serverUrl);
   url.pathname = `/${database}`;
+  // as in production: the app connects as a role that owns nothing; migrations run as the owner
+  await ensureAppRole(url.toString(), EMBEDDED_APP_ROLE, EMBEDDED_APP_ROLE);
+  const appUrl = new URL(url.toString());
+  appUrl.username = EMBEDDED_APP_ROLE;
+  appUrl.password = EMBEDDED_APP_ROLE;
+  // the bench's uploads and exports go to a file store of its own, removed on close
+  const filesDir = mkdtempSync(join(tmpdir(), 'peixun-bench-files-'));
   const redis = await ensureRedis(
     process.env.REDIS_URL,
     join(tmpdir(), 'peixun-bench-redis'),
     () => undefined,
   );
   Object.assign(process.env, {
-    DATABASE_URL: url.toString(),
+    DATABASE_URL: appUrl.toString(),
+    DATABASE_OWNER_URL: url.toString(),
+    PII_KEYS: `b1:${randomBytes(32).toString('base64')}`,
+    PII_INDEX_KEY: randomBytes(32).toString('base64'),
     REDIS_URL: redis.url,
     QUEUE_PREFIX: `peixun-bench-${randomBytes(3).toString('hex')}`,
     LOG_LEVEL: 'warn',
@@ -64,12 +75,11 @@ export async function benchEnv(opts: { worker: boolean; pgPort: number }): Promi
     MIGRATIONS_RUN_ON_START: 'false',
     JWT_SECRET: randomBytes(32).toString('hex'),
     WORKER_CONCURRENCY: '1',
+    FILE_STORE: 'local',
+    FILE_STORE_DIR: filesDir,
   });
   resetAppConfig();
-  const mds = new DataSource(dataSourceOptions(loadConfig(process.env), url.toString()));
-  await mds.initialize();
-  await runMigrations(mds);
-  await mds.destroy();
+  await migrateAsOwner(loadConfig(process.env));
 
   const api = await createApiApp({ seedDemoOnEmpty: false });
   const worker = opts.worker ? await createWorkerApp() : null;
@@ -86,6 +96,7 @@ export async function benchEnv(opts: { worker: boolean; pgPort: number }): Promi
       if (stopPg) await stopPg();
       if (redis.owned) await redis.stop();
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,12 +1,16 @@
 import { Account, hashPassword, Role } from '@peixun/core';
 import { OrgKind, OrgUnit } from '@peixun/org';
+import { regionByKey } from '@peixun/policy';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
 export const TEST_PASSWORD = 'Test#2026pass';
 const uniq = (): string => randomBytes(4).toString('hex');
 
-/** A small organisation tree of its own for one test file: 市 → 2 区 → streets → communities + institution. */
+/**
+ * A small organisation tree of its own for one test file: 2 区 → streets → communities + institution,
+ * under the region's (shared) municipality. Its districts, streets and communities carry no codes.
+ */
 export interface TestOrg {
   municipality: OrgUnit;
   districtA: OrgUnit;
@@ -35,8 +39,23 @@ export async function anOrgUnit(
   });
 }
 
-export async function anOrgTree(ds: DataSource): Promise<TestOrg> {
-  const municipality = await anOrgUnit(ds, 'municipality', '北京市');
+/**
+ * The municipality of a supported region (beijing, shenyang) under its real
+ * division code, which the region table must know. There is one per region,
+ * as in production: the test files share it (division codes are unique).
+ */
+export async function aMunicipality(ds: DataSource, region = 'beijing'): Promise<OrgUnit> {
+  const { municipality } = regionByKey(region)!;
+  await ds.query(
+    `insert into org_unit (kind, name, code) values ('municipality', $1, $2)
+     on conflict (code) where code is not null do nothing`,
+    [municipality.name, municipality.code],
+  );
+  return ds.getRepository(OrgUnit).findOneByOrFail({ code: municipality.code });
+}
+
+export async function anOrgTree(ds: DataSource, region = 'beijing'): Promise<TestOrg> {
+  const municipality = await aMunicipality(ds, region);
   const districtA = await anOrgUnit(ds, 'district', '东城区', municipality);
   const districtB = await anOrgUnit(ds, 'district', '海淀区', municipality);
   const streetA1 = await anOrgUnit(ds, 'street', '东华门街道', districtA);

@@ -1,4 +1,5 @@
-import { makeIdNumber, OrgUnit, Worker } from '@peixun/org';
+import { makeIdNumber, OrgUnit, sealIdNumber, sealPhone, Worker } from '@peixun/org';
+import { testCipher } from '../support/pii';
 import { DataSource } from 'typeorm';
 
 // Each test file gets its own random area code, and within a file every call gets its own
@@ -17,6 +18,9 @@ export function anIdNumber(): string {
   return makeIdNumber(AREA, birth, Math.floor(counter / 16_000) % 1000);
 }
 
+/** A saved worker with its plaintext ID number and phone (for assertions). */
+export type TestWorker = Worker & { idNumber: string; phone: string | null };
+
 /** Builder: `aWorker().inCommunity(c).recruitedCitywide().create(ds)`. */
 export class WorkerBuilder {
   private readonly fields: Partial<Worker> = {
@@ -28,6 +32,7 @@ export class WorkerBuilder {
     status: 'active',
   };
   private community: OrgUnit | undefined;
+  private phone: string | null = null;
 
   named(name: string): this {
     this.fields.name = name;
@@ -47,19 +52,27 @@ export class WorkerBuilder {
     return this;
   }
 
-  async create(ds: DataSource): Promise<Worker> {
+  withPhone(phone: string): this {
+    this.phone = phone;
+    return this;
+  }
+
+  /** Saves the worker (ID number and phone sealed, as the API stores them); returns the plaintext too. */
+  async create(ds: DataSource): Promise<TestWorker> {
     if (!this.community) throw new Error('aWorker() needs inCommunity(c)');
     const idNumber = anIdNumber();
     const { birthDateFromId, genderFromId } = await import('@peixun/org');
-    return ds.getRepository(Worker).save({
+    const saved = await ds.getRepository(Worker).save({
       ...this.fields,
-      idNumber,
+      ...sealIdNumber(testCipher(), idNumber),
+      ...sealPhone(testCipher(), this.phone),
       birthDate: birthDateFromId(idNumber)!,
       gender: genderFromId(idNumber),
       communityId: this.community.id,
       streetId: this.community.streetId!,
       districtId: this.community.districtId!,
     });
+    return Object.assign(saved, { idNumber, phone: this.phone });
   }
 }
 

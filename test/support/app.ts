@@ -41,10 +41,12 @@ export interface Session {
   refreshToken: string;
   actor: {
     accountId: string;
+    username: string;
     role: string;
     orgId: string | null;
     districtId: string | null;
     streetId: string | null;
+    workerId: string | null;
   };
 }
 

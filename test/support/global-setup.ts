@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
 import {
-  dataSourceOptions,
+  EMBEDDED_APP_ROLE,
+  ensureAppRole,
   ensureRedis,
   loadConfig,
-  runMigrations,
+  migrateAsOwner,
   startEmbeddedPostgres,
 } from '../../libs/core/src';
 
@@ -40,22 +42,33 @@ export default async function globalSetup(): Promise<void> {
   await admin.connect();
   await admin.query(`create database ${database}`);
   await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
+  const owner = new URL(serverUrl);
+  owner.pathname = `/${database}`;
+  // the application connects as a role that owns nothing (as in production); migrations run as the owner
+  await ensureAppRole(owner.toString(), EMBEDDED_APP_ROLE, EMBEDDED_APP_ROLE);
+  const app = new URL(owner.toString());
+  app.username = EMBEDDED_APP_ROLE;
+  app.password = EMBEDDED_APP_ROLE;
 
-  process.env.DATABASE_URL = url.toString();
+  process.env.DATABASE_URL = app.toString();
+  process.env.DATABASE_OWNER_URL = owner.toString();
   process.env.NODE_ENV = 'test';
   process.env.QUEUE_PREFIX = `peixun-test-${randomBytes(4).toString('hex')}`;
   process.env.SEED_DEMO_ON_EMPTY = 'false';
   process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
   process.env.MIGRATIONS_RUN_ON_START = 'false';
+  // every test file logs in from 127.0.0.1; the per-address login limit is tested on its own
+  process.env.LOGIN_RATE_LIMIT_PER_IP = '100000';
   process.env.JWT_SECRET = randomBytes(32).toString('hex');
+  // a file store of this run's own (removed by global-teardown), so that runs never collide
+  process.env.FILE_STORE = 'local';
+  process.env.FILE_STORE_DIR = mkdtempSync(join(tmpdir(), 'peixun-test-files-'));
+  // personal data is encrypted with keys of this run (the API in-process and worker children share them)
+  process.env.PII_KEYS = `t1:${randomBytes(32).toString('base64')}`;
+  process.env.PII_INDEX_KEY = randomBytes(32).toString('base64');
   (globalThis as Record<string, unknown>).__PEIXUN_TEST_DB__ = { serverUrl, database };
 
-  const ds = new DataSource(dataSourceOptions(loadConfig(process.env), url.toString()));
-  await ds.initialize();
-  await runMigrations(ds);
-  await ds.destroy();
+  await migrateAsOwner(loadConfig(process.env));
   console.log(
     `\n[e2e] database ${database} migrated in ${Date.now() - started} ms; queue prefix ${process.env.QUEUE_PREFIX}`,
   );

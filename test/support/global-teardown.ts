@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import { basename } from 'node:path';
 import { Client } from 'pg';
 import Redis from 'ioredis';
 import type { EmbeddedPostgresHandle, RedisHandle } from '../../libs/core/src';
@@ -19,11 +21,20 @@ export default async function globalTeardown(): Promise<void> {
     await redis.connect();
     let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      // `${prefix}*`: also the prefixes of scratch databases (`${prefix}-fuzz`)
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
       if (keys.length) await redis.del(...keys);
       cursor = next;
     } while (cursor !== '0');
     redis.disconnect();
+  }
+  const filesDir = process.env.FILE_STORE_DIR;
+  if (
+    filesDir &&
+    basename(filesDir).startsWith('peixun-test-files-') &&
+    process.env.KEEP_TEST_DB !== '1'
+  ) {
+    rmSync(filesDir, { recursive: true, force: true });
   }
   const ownedRedis = g.__PEIXUN_REDIS__ as RedisHandle | undefined;
   if (ownedRedis?.owned) await ownedRedis.stop();

@@ -1,23 +1,26 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
-export interface WorkerProcess {
+export interface AppProcess {
   child: ChildProcess;
   output(): string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
+export type WorkerProcess = AppProcess;
 
 const ROOT = resolve(__dirname, '../..');
 
 /**
- * Starts the real worker entrypoint (apps/worker/src/main.ts) as its own
- * process with the test environment, and resolves once it reports ready.
+ * Starts a real entrypoint (e.g. apps/worker/src/main.ts) as its own process
+ * with the test environment, and resolves once its output shows `ready`.
  */
-export async function startWorkerProcess(
+export async function startAppProcess(
+  entry: string,
   env: Record<string, string>,
+  ready: string | RegExp,
   timeoutMs = 30_000,
-): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
+): Promise<AppProcess> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -29,12 +32,22 @@ export async function startWorkerProcess(
     child.once('exit', (code, signal) => r({ code, signal })),
   );
   const deadline = Date.now() + timeoutMs;
-  while (!out.includes('worker ready')) {
+  const isReady = (): boolean =>
+    typeof ready === 'string' ? out.includes(ready) : ready.test(out);
+  while (!isReady()) {
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`worker did not start:\n${out}`);
+      throw new Error(`${entry} did not start:\n${out}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
   return { child, output: () => out, exited };
+}
+
+/** The real worker entrypoint (apps/worker/src/main.ts) in its own process. */
+export function startWorkerProcess(
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+): Promise<WorkerProcess> {
+  return startAppProcess('apps/worker/src/main.ts', env, 'worker ready', timeoutMs);
 }

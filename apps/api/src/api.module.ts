@@ -1,11 +1,17 @@
-import { Module } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { CoreModule, HealthModule } from '@peixun/core';
 import { OrgModule } from '@peixun/org';
 import { PlanningModule } from '@peixun/planning';
 import { PolicyModule } from '@peixun/policy';
+import { BodyParserMiddleware } from './http-security';
 
 /** The HTTP process: controllers of every feature, no queue processors. */
 @Module({
   imports: [CoreModule, HealthModule, PolicyModule, OrgModule, PlanningModule],
 })
-export class ApiModule {}
+export class ApiModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    // global modules' middleware (the request logger) runs first, then this
+    consumer.apply(BodyParserMiddleware).forRoutes('{*splat}');
+  }
+}

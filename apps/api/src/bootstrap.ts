@@ -1,18 +1,20 @@
-import { INestApplication, Logger as NestLogger, ValidationPipe } from '@nestjs/common';
+import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import {
   AllExceptionsFilter,
   AppConfig,
+  RejectControlCharactersPipe,
   RequestContext,
   requestId,
   validationError,
 } from '@peixun/core';
-import { DemoSeedService, formatDemoAccounts } from '@peixun/org';
+import { DemoSeedService } from '@peixun/org';
 import { Logger } from 'nestjs-pino';
 import type { NextFunction, Request, Response } from 'express';
 import { ApiModule } from './api.module';
+import { applyHttpSecurity, clientAddress } from './http-security';
 
 export interface ApiAppOptions {
   /** Load the demo organisation when the database has no accounts (first start). */
@@ -24,15 +26,18 @@ export async function createApiApp(opts: ApiAppOptions = {}): Promise<INestAppli
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, {
     bufferLogs: true,
     abortOnError: false,
+    // JSON / urlencoded bodies are parsed by BodyParserMiddleware (ApiModule), after the request logger
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
-  app.disable('x-powered-by');
+  applyHttpSecurity(app, app.get(AppConfig));
   app.use((req: Request, res: Response, next: NextFunction) => {
-    RequestContext.run({ requestId: requestId(req, res), ip: req.ip ?? null }, next);
+    RequestContext.run({ requestId: requestId(req, res), ip: clientAddress(req) }, next);
   });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(
+    // one rule for every body, query and path parameter: no control characters, lone surrogates
+    new RejectControlCharactersPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
@@ -60,10 +65,8 @@ export async function createApiApp(opts: ApiAppOptions = {}): Promise<INestAppli
   const config = app.get(AppConfig);
   if (opts.seedDemoOnEmpty ?? config.seedDemoOnEmpty) {
     const seeder = app.get(DemoSeedService);
-    if (await seeder.isEmpty()) {
-      const result = await seeder.seed();
-      if (result.seeded) new NestLogger('DemoSeed').log(`\n${formatDemoAccounts(result)}`);
-    }
+    // the start banner lists the demo accounts (apps/api/src/banner.ts)
+    if (await seeder.isEmpty()) await seeder.seed();
   }
   return app;
 }

@@ -1,6 +1,6 @@
-import { Logger } from '@nestjs/common';
 import { appConfig, closeOnSignal, ConfigError } from '@peixun/core';
 import { createWorkerApp } from '../../worker/src/bootstrap';
+import { printStartBanner } from './banner';
 import { createApiApp } from './bootstrap';
 
 /**
@@ -14,10 +14,7 @@ async function main(): Promise<void> {
   const worker = await createWorkerApp();
   closeOnSignal([api, worker], config.shutdownTimeoutMs);
   await api.listen(config.http.port, config.http.host);
-  const url = `http://localhost:${config.http.port}`;
-  new Logger('Peixun').log(
-    `ready in ${Date.now() - started} ms — API ${url}/api, docs ${url}/api/docs, health ${url}/api/health`,
-  );
+  await printStartBanner(api, 'API + worker', started);
 }
 
 main().catch((err: unknown) => {

@@ -2,37 +2,34 @@ import { Logger } from '@nestjs/common';
 import {
   appConfig,
   ConfigError,
-  resolveDatabaseUrl,
-  runMigrations,
+  FileStore,
+  piiCipher,
+  migrateAsOwner,
+  resolveDatabaseUrls,
   stopEmbeddedPostgres,
   stopOwnedRedis,
 } from '@peixun/core';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cliDataSource } from './cli-data-source';
+import { backup, restore } from './backup';
 import { schemaDiff } from './schema-diff';
 
 const USAGE = `usage: cli <command>
   migrate                   apply pending migrations
   migration:check           fail when entities and migrations disagree
   migration:generate <Name> write a migration with what the entities still need
-  seed:demo                 load the demo organisation and accounts (once)`;
+  seed:demo                 load the demo organisation and accounts (once)
+  backup [FILE]             write the database and the file store to one archive (.tar.gz)
+  restore FILE              bring an archive back (into a new database, then swapped in)`;
 
 async function migrate(): Promise<void> {
-  const config = appConfig();
-  const ds = cliDataSource(config, await resolveDatabaseUrl(config));
-  await ds.initialize();
-  try {
-    const applied = await runMigrations(ds);
-    console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
-  } finally {
-    await ds.destroy();
-  }
+  const applied = await migrateAsOwner(appConfig());
+  console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
 }
 
 async function check(): Promise<number> {
   const config = appConfig();
-  const diff = await schemaDiff(config, await resolveDatabaseUrl(config));
+  const diff = await schemaDiff(config, (await resolveDatabaseUrls(config)).owner);
   if (diff.up.length === 0) {
     console.log('migration check: entities and migrations agree');
     return 0;
@@ -53,7 +50,7 @@ async function generate(name: string | undefined): Promise<number> {
     return 2;
   }
   const config = appConfig();
-  const diff = await schemaDiff(config, await resolveDatabaseUrl(config));
+  const diff = await schemaDiff(config, (await resolveDatabaseUrls(config)).owner);
   if (!diff.up.length) {
     console.log('nothing to generate: entities and migrations agree');
     return 0;
@@ -118,6 +115,24 @@ async function main(): Promise<number> {
     case 'seed:demo':
       await seedDemo();
       return 0;
+    case 'backup': {
+      const config = appConfig();
+      await backup(config, FileStore.fromConfig(config.files, piiCipher(config)), arg, (m) =>
+        console.log(m),
+      );
+      return 0;
+    }
+    case 'restore': {
+      if (!arg) {
+        console.error('usage: npm run restore <archive.tar.gz>');
+        return 2;
+      }
+      const config = appConfig();
+      await restore(config, FileStore.fromConfig(config.files, piiCipher(config)), arg, (m) =>
+        console.log(m),
+      );
+      return 0;
+    }
     default:
       console.error(USAGE);
       return 2;

@@ -4,6 +4,7 @@ import {
   AuditRetentionJob,
   AuditRetentionScheduler,
   CoreModule,
+  PiiRotationJob,
   QueueWorkersService,
 } from '@peixun/core';
 import { OrgModule, RosterExportJob, RosterImportJob } from '@peixun/org';
@@ -17,6 +18,7 @@ import { PolicyModule } from '@peixun/policy';
     QueueWorkersService,
     AuditRetentionJob,
     AuditRetentionScheduler,
+    PiiRotationJob,
     RosterImportJob,
     RosterExportJob,
     PlanPdfJob,

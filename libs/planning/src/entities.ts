@@ -4,6 +4,7 @@ import {
   InstitutionReview,
 } from './institutions/institution.entity';
 import { AnnualPlan, PlanProject, ProjectPlan, ProjectPlanDocument } from './plans/plan.entity';
+import { TeacherConsent } from './teachers/teacher-consent.entity';
 import { Teacher, TeacherInstitution } from './teachers/teacher.entity';
 
 export const PLANNING_ENTITIES = [
@@ -12,6 +13,7 @@ export const PLANNING_ENTITIES = [
   InstitutionReview,
   Teacher,
   TeacherInstitution,
+  TeacherConsent,
   AnnualPlan,
   PlanProject,
   ProjectPlan,

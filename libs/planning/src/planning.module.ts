@@ -8,6 +8,7 @@ import { AnnualPlansService } from './plans/annual-plans.service';
 import { AnnualPlansController, ProjectPlansController } from './plans/plans.controller';
 import { ProjectPlansService } from './plans/project-plans.service';
 import { TeachersController } from './teachers/teachers.controller';
+import { TeachersDemoSeed } from './teachers/teachers.demo';
 import { TeachersService } from './teachers/teachers.service';
 
 /** Institutions and their filing, the teacher pool, the annual city plan, project plans and their approval. */
@@ -19,7 +20,13 @@ import { TeachersService } from './teachers/teachers.service';
     AnnualPlansController,
     ProjectPlansController,
   ],
-  providers: [InstitutionsService, TeachersService, AnnualPlansService, ProjectPlansService],
+  providers: [
+    InstitutionsService,
+    TeachersService,
+    TeachersDemoSeed,
+    AnnualPlansService,
+    ProjectPlansService,
+  ],
   exports: [InstitutionsService, TeachersService, ProjectPlansService],
 })
 export class PlanningModule {}

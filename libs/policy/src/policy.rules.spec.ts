@@ -10,7 +10,6 @@ import {
   payer,
   policyFor,
   policyProblems,
-  regionOfDivisionCode,
   workerMayBeCharged,
 } from './policy.rules';
 import { TrainingPolicy, TrainingType } from './policy.types';
@@ -27,15 +26,6 @@ describe('policy lookup', () => {
     ['guangzhou', 2026, null],
   ])('%s in %i -> %s', (region, year, id) => {
     expect(policyFor(region, year, [BEIJING_2012, SHENYANG_2012, later])?.id ?? null).toBe(id);
-  });
-
-  it.each([
-    ['110000', 'beijing'],
-    ['110108', 'beijing'],
-    ['210100', 'shenyang'],
-    [null, 'beijing'],
-  ])('division code %s is in %s', (code, region) => {
-    expect(regionOfDivisionCode(code)).toBe(region);
   });
 });
 

@@ -7,16 +7,6 @@ import {
   TrainingTypeRule,
 } from './policy.types';
 
-/** Region of a municipality by the first two digits of its administrative division code. */
-const REGION_BY_PROVINCE_CODE: Record<string, string> = { '11': 'beijing', '21': 'shenyang' };
-
-export function regionOfDivisionCode(
-  code: string | null | undefined,
-  fallback = 'beijing',
-): string {
-  return (code && REGION_BY_PROVINCE_CODE[code.slice(0, 2)]) || fallback;
-}
-
 /** The policy in force for a region in a policy year: the latest version starting on or before it. */
 export function policyFor(
   region: string,

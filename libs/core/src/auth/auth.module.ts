@@ -10,7 +10,7 @@ import { Account } from './account.entity';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
-import { LoginThrottlerGuard } from './login-throttler.guard';
+import { LOGIN_PER_ACCOUNT, LOGIN_PER_ADDRESS, LoginThrottlerGuard } from './login-throttler.guard';
 import { RefreshToken } from './refresh-token.entity';
 import { TokenService } from './token.service';
 
@@ -34,9 +34,16 @@ import { TokenService } from './token.service';
       useFactory: async (config: AppConfig) => ({
         throttlers: [
           {
-            name: 'login',
+            name: LOGIN_PER_ACCOUNT,
             ttl: config.auth.loginRateWindowSeconds * 1000,
             limit: config.auth.loginRateLimit,
+            setHeaders: false,
+          },
+          {
+            name: LOGIN_PER_ADDRESS,
+            ttl: config.auth.loginRateWindowSeconds * 1000,
+            limit: config.auth.loginRateLimitPerIp,
+            setHeaders: false,
           },
         ],
         storage: new ThrottlerStorageRedisService(await resolveRedisUrl(config), {

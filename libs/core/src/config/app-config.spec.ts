@@ -22,12 +22,17 @@ describe('loadConfig', () => {
       REDIS_URL: 'redis://cache:6379/2',
       JWT_SECRET: 'x'.repeat(40),
       WORKER_CONCURRENCY: '8',
+      PII_KEYS: `k2:${Buffer.alloc(32, 2).toString('base64')},k1:${Buffer.alloc(32, 1).toString('base64')}`,
+      PII_INDEX_KEY: Buffer.alloc(32, 9).toString('base64'),
     });
     expect(c.http.port).toBe(8080);
     expect(c.database.url).toBe('postgres://u:p@db:5432/peixun');
     expect(c.database.runMigrationsOnStart).toBe(false);
     expect(c.queue.concurrency).toBe(8);
     expect(c.seedDemoOnEmpty).toBe(false);
+    expect(c.pii.activeKeyId).toBe('k2');
+    expect(Object.keys(c.pii.keys!)).toEqual(['k2', 'k1']);
+    expect(c.log.format).toBe('json');
   });
 
   it.each([
@@ -38,6 +43,19 @@ describe('loadConfig', () => {
     [{ MIGRATIONS_RUN_ON_START: 'maybe' }, 'MIGRATIONS_RUN_ON_START'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ NODE_ENV: 'production' }, 'JWT_SECRET'],
+    [{ NODE_ENV: 'production' }, 'PII_KEYS'],
+    [{ PII_KEYS: 'k1:short' }, 'PII_KEYS'],
+    [{ PII_KEYS: `k1:${Buffer.alloc(32).toString('base64')}` }, 'PII_INDEX_KEY'],
+    [
+      {
+        PII_KEYS: `k1:${Buffer.alloc(32).toString('base64')}`,
+        PII_INDEX_KEY: Buffer.alloc(32).toString('base64'),
+        PII_ACTIVE_KEY_ID: 'k9',
+      },
+      'PII_ACTIVE_KEY_ID',
+    ],
+    [{ DATABASE_OWNER_URL: 'postgres://o@db/x' }, 'DATABASE_OWNER_URL'],
+    [{ LOG_FORMAT: 'xml' }, 'LOG_FORMAT'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ REGION_TIMEZONE: 'Mars/Olympus' }, 'REGION_TIMEZONE'],
     [{ QUEUE_PREFIX: 'has space' }, 'QUEUE_PREFIX'],

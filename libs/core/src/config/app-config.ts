@@ -2,13 +2,24 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { resolve } from 'node:path';
 import { EnvDto } from './env.dto';
+import { parseCorsOrigins, parseTrustProxy, TrustProxy } from './http-security';
+import { FileStoreConfig, fileStoreConfigOf } from './file-store-config';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
 /** Typed, validated configuration. Built once from the environment by loadConfig. */
 export class AppConfig {
   nodeEnv: NodeEnv;
-  http: { host: string; port: number };
+  http: {
+    host: string;
+    port: number;
+    /** Largest JSON / urlencoded body (body-parser size: `1mb`, `256kb`). */
+    bodyLimit: string;
+    /** Exact origins allowed by CORS; empty: no CORS headers at all. */
+    corsOrigins: string[];
+    /** Express `trust proxy`: false, a hop count, or the proxies' addresses / ranges. */
+    trustProxy: TrustProxy;
+  };
   database: {
     /** Set when an external PostgreSQL is used; otherwise the embedded one is started. */
     url?: string;
@@ -16,6 +27,8 @@ export class AppConfig {
     ssl: boolean;
     runMigrationsOnStart: boolean;
     embedded: { port: number; dataDir: string };
+    /** Owner role for migrations (DATABASE_OWNER_URL); unset: migrations use `url`. */
+    ownerUrl?: string;
   };
   redis: { url?: string; dataDir: string };
   queue: {
@@ -30,8 +43,24 @@ export class AppConfig {
     refreshTtlDays: number;
     loginRateLimit: number;
     loginRateWindowSeconds: number;
+    /** Login attempts per client address (across usernames) per window. */
+    loginRateLimitPerIp: number;
   };
-  log: { level: string; pretty: boolean };
+  log: { level: string; format: 'pretty' | 'json' };
+  /** Project-local data (embedded PostgreSQL, development keys, files): DATA_DIR, default `.data`. */
+  dataDir: string;
+  /** Personal data at rest: keys from the environment, or a development key file. */
+  pii: {
+    keys?: Record<string, Buffer>;
+    activeKeyId?: string;
+    indexKey?: Buffer;
+    /** Where development keys are generated when PII_KEYS is unset (never in production). */
+    keyFile: string;
+  };
+  /** Readiness fails when no worker process was seen within the last minute. */
+  readyRequiresWorker: boolean;
+  /** File contents (libs/core/src/files): FILE_STORE, FILE_STORE_DIR, S3_*. */
+  files: FileStoreConfig;
   audit: { retentionDays: number; batchSize: number; batchPauseMs: number; retentionCron: string };
   shutdownTimeoutMs: number;
   seedDemoOnEmpty: boolean;
@@ -47,7 +76,7 @@ export class ConfigError extends Error {
 
 const DEV_JWT_SECRET = 'peixun-development-secret-do-not-use-in-production';
 
-const SECRET = /SECRET|PASSWORD|URL/;
+const SECRET = /SECRET|PASSWORD|URL|KEY/;
 
 /** One line per bad variable: its name, its value (unless secret), and every rule it breaks. */
 function describeProblems(errors: ValidationError[]): string[] {
@@ -55,6 +84,34 @@ function describeProblems(errors: ValidationError[]): string[] {
     const shown = SECRET.test(e.property) ? '(hidden)' : JSON.stringify(e.value);
     return `${e.property}=${shown}: ${Object.values(e.constraints ?? {}).join('; ')}`;
   });
+}
+
+/** PII_KEYS / PII_ACTIVE_KEY_ID / PII_INDEX_KEY, checked together. */
+function piiKeysOf(
+  dto: EnvDto,
+  problems: string[],
+): { keys?: Record<string, Buffer>; activeKeyId?: string; indexKey?: Buffer } {
+  if (!dto.PII_KEYS && !dto.PII_INDEX_KEY) return {};
+  if (!dto.PII_KEYS || !dto.PII_INDEX_KEY) {
+    problems.push('PII_KEYS and PII_INDEX_KEY go together: set both, or neither (development)');
+    return {};
+  }
+  const keys: Record<string, Buffer> = {};
+  const order: string[] = [];
+  for (const part of dto.PII_KEYS.split(',')) {
+    const [id, b64] = part.split(':');
+    const key = Buffer.from(b64, 'base64');
+    if (key.length !== 32)
+      problems.push(`PII_KEYS: key "${id}" must be 32 bytes (base64 of 32 bytes)`);
+    keys[id] = key;
+    order.push(id);
+  }
+  const activeKeyId = dto.PII_ACTIVE_KEY_ID ?? order[0];
+  if (!keys[activeKeyId])
+    problems.push(`PII_ACTIVE_KEY_ID: "${activeKeyId}" is not a key of PII_KEYS`);
+  const indexKey = Buffer.from(dto.PII_INDEX_KEY, 'base64');
+  if (indexKey.length < 32) problems.push('PII_INDEX_KEY must be base64 of at least 32 bytes');
+  return { keys, activeKeyId, indexKey };
 }
 
 /** Validates the environment and maps it to AppConfig. Throws ConfigError naming each bad variable. */
@@ -78,11 +135,28 @@ export function loadConfig(
   } catch {
     problems.push(`REGION_TIMEZONE: unknown time zone "${timezone}"`);
   }
+  const pii = piiKeysOf(dto, problems);
+  if (nodeEnv === 'production' && !pii.keys) {
+    problems.push('PII_KEYS and PII_INDEX_KEY are required when NODE_ENV=production');
+  }
+  if (dto.DATABASE_OWNER_URL && !dto.DATABASE_URL) {
+    problems.push('DATABASE_OWNER_URL needs DATABASE_URL (the application role) as well');
+  }
+  const dataDir = resolve(cwd, dto.DATA_DIR ?? '.data');
+  const files = fileStoreConfigOf(dto, cwd, dataDir, problems);
+  const trustProxy = parseTrustProxy(dto.TRUST_PROXY);
+  if ('problem' in trustProxy) problems.push(trustProxy.problem);
   if (problems.length) throw new ConfigError(problems);
 
   const config = new AppConfig();
   config.nodeEnv = nodeEnv;
-  config.http = { host: dto.HOST ?? '0.0.0.0', port: dto.PORT ?? 3000 };
+  config.http = {
+    host: dto.HOST ?? '0.0.0.0',
+    port: dto.PORT ?? 3000,
+    bodyLimit: (dto.BODY_LIMIT ?? '1mb').toLowerCase(),
+    corsOrigins: parseCorsOrigins(dto.CORS_ORIGINS),
+    trustProxy: 'value' in trustProxy ? trustProxy.value : false,
+  };
   config.database = {
     url: dto.DATABASE_URL,
     poolSize: dto.DATABASE_POOL_SIZE ?? 10,
@@ -90,10 +164,14 @@ export function loadConfig(
     runMigrationsOnStart: dto.MIGRATIONS_RUN_ON_START ?? true,
     embedded: {
       port: dto.EMBEDDED_PG_PORT ?? 54329,
-      dataDir: resolve(cwd, dto.EMBEDDED_PG_DIR ?? '.data/pg'),
+      dataDir: dto.EMBEDDED_PG_DIR ? resolve(cwd, dto.EMBEDDED_PG_DIR) : resolve(dataDir, 'pg'),
     },
+    ownerUrl: dto.DATABASE_OWNER_URL,
   };
-  config.redis = { url: dto.REDIS_URL, dataDir: resolve(cwd, dto.REDIS_DATA_DIR ?? '.data/redis') };
+  config.redis = {
+    url: dto.REDIS_URL,
+    dataDir: dto.REDIS_DATA_DIR ? resolve(cwd, dto.REDIS_DATA_DIR) : resolve(dataDir, 'redis'),
+  };
   config.queue = {
     prefix: dto.QUEUE_PREFIX ?? 'peixun',
     concurrency: dto.WORKER_CONCURRENCY ?? 2,
@@ -106,8 +184,24 @@ export function loadConfig(
     refreshTtlDays: dto.REFRESH_TOKEN_TTL_DAYS ?? 30,
     loginRateLimit: dto.LOGIN_RATE_LIMIT ?? 10,
     loginRateWindowSeconds: dto.LOGIN_RATE_WINDOW_SECONDS ?? 60,
+    loginRateLimitPerIp: dto.LOGIN_RATE_LIMIT_PER_IP ?? 30,
   };
-  config.log = { level: dto.LOG_LEVEL ?? 'info', pretty: dto.LOG_PRETTY ?? false };
+  config.log = {
+    level: dto.LOG_LEVEL ?? 'info',
+    format:
+      dto.LOG_FORMAT ??
+      (dto.LOG_PRETTY !== undefined
+        ? dto.LOG_PRETTY
+          ? 'pretty'
+          : 'json'
+        : nodeEnv === 'development'
+          ? 'pretty'
+          : 'json'),
+  };
+  config.dataDir = dataDir;
+  config.pii = { ...pii, keyFile: resolve(dataDir, 'keys/pii-keys.json') };
+  config.readyRequiresWorker = dto.READY_REQUIRES_WORKER ?? true;
+  config.files = files;
   config.audit = {
     retentionDays: dto.AUDIT_RETENTION_DAYS ?? 365,
     batchSize: dto.AUDIT_RETENTION_BATCH_SIZE ?? 1000,

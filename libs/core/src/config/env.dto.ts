@@ -140,6 +140,36 @@ export class EnvDto {
   @Max(86400)
   LOGIN_RATE_WINDOW_SECONDS?: number;
 
+  // -- HTTP hardening: body size, CORS, proxies, login limit per address --
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  LOGIN_RATE_LIMIT_PER_IP?: number;
+
+  @IsOptional()
+  @Matches(/^\d{1,9}(b|kb|mb)?$/i, {
+    message: 'BODY_LIMIT must be a size such as 1mb, 512kb or 65536 (bytes)',
+  })
+  BODY_LIMIT?: string;
+
+  @IsOptional()
+  @Matches(
+    /^\s*https?:\/\/(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?\s*(,\s*(https?:\/\/(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?)?\s*)*$/,
+    {
+      message:
+        'CORS_ORIGINS must be a comma-separated list of exact origins (https://host[:port], no path, no *)',
+    },
+  )
+  CORS_ORIGINS?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  TRUST_PROXY?: string;
+
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
@@ -188,4 +218,74 @@ export class EnvDto {
   @IsOptional()
   @IsString()
   REGION_TIMEZONE?: string;
+
+  // -- data directory, personal-data keys, database roles, logs, readiness (lead) --
+
+  @IsOptional()
+  @IsString()
+  DATA_DIR?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=]{40,}(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=]{40,})*$/, {
+    message: 'PII_KEYS must be keyId:base64(32 bytes)[,keyId:base64…]',
+  })
+  PII_KEYS?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'PII_ACTIVE_KEY_ID must be a key id of PII_KEYS' })
+  PII_ACTIVE_KEY_ID?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/=]{43,}$/, { message: 'PII_INDEX_KEY must be base64 of ≥ 32 bytes' })
+  PII_INDEX_KEY?: string;
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_OWNER_URL must be a postgres:// URL' })
+  DATABASE_OWNER_URL?: string;
+
+  @IsOptional()
+  @IsIn(['pretty', 'json'])
+  LOG_FORMAT?: 'pretty' | 'json';
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  READY_REQUIRES_WORKER?: boolean;
+
+  // -- file store (libs/core/src/files) --
+
+  @IsOptional()
+  @IsIn(['local', 's3'])
+  FILE_STORE?: 'local' | 's3';
+
+  @IsOptional()
+  @IsString()
+  FILE_STORE_DIR?: string;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/.*)?$/, { message: 'S3_ENDPOINT must be an http(s):// URL' })
+  S3_ENDPOINT?: string;
+
+  @IsOptional()
+  @Matches(/^[a-z0-9-]{2,40}$/, { message: 'S3_REGION must be a region name like us-east-1' })
+  S3_REGION?: string;
+
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+    message: 'S3_BUCKET must be a bucket name (3-63 lower-case letters, digits, . or -)',
+  })
+  S3_BUCKET?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  S3_FORCE_PATH_STYLE?: boolean;
 }

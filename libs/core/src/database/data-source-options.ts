@@ -16,7 +16,8 @@ export function dataSourceOptions(config: AppConfig, url: string): DataSourceOpt
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     poolSize: config.database.poolSize,
-    extra: { application_name: 'peixun' },
+    // fail fast while PostgreSQL is down (503 to the caller) instead of waiting forever
+    extra: { application_name: 'peixun', connectionTimeoutMillis: 5000 },
     logging: ['error', 'warn', 'migration'],
     logger: new SafeTypeOrmLogger(),
     maxQueryExecutionTime: 2000,

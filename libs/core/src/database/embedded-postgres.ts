@@ -18,9 +18,47 @@ export interface EmbeddedPostgresHandle {
 
 const USER = 'peixun';
 const PASSWORD = 'peixun';
+/** The application's role in the embedded server: not a superuser, owns nothing. */
+export const EMBEDDED_APP_ROLE = 'peixun_app';
+const APP_PASSWORD = 'peixun_app';
 
+/** The owner's URL (the embedded server's bootstrap superuser, which runs migrations). */
 export function embeddedUrl(port: number, database = 'peixun'): string {
   return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+/** The application role's URL. */
+export function embeddedAppUrl(port: number, database = 'peixun'): string {
+  return `postgres://${EMBEDDED_APP_ROLE}:${APP_PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+/**
+ * Creates the application's login role when it is missing: no superuser, no
+ * CREATEDB/CREATEROLE, owns nothing (grants come after each migration run).
+ */
+export async function ensureAppRole(
+  ownerUrl: string,
+  role: string,
+  password: string,
+): Promise<void> {
+  const client = new Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_roles where rolname = $1', [role]);
+    if (!rowCount) {
+      const ident = `"${role.replace(/"/g, '""')}"`;
+      const lit = `'${password.replace(/'/g, "''")}'`;
+      await client
+        .query(
+          `create role ${ident} login password ${lit} nosuperuser nocreatedb nocreaterole noinherit noreplication nobypassrls`,
+        )
+        .catch((err: { code?: string }) => {
+          if (err.code !== '42710') throw err; // created meanwhile by another process
+        });
+    }
+  } finally {
+    await client.end();
+  }
 }
 
 async function canConnect(url: string): Promise<boolean> {
@@ -76,6 +114,7 @@ export async function startEmbeddedPostgres(
   const log = opts.log ?? (() => undefined);
   if (await canConnect(embeddedUrl(opts.port, 'postgres'))) {
     await ensureDatabase(opts.port, database);
+    await ensureAppRole(url, EMBEDDED_APP_ROLE, APP_PASSWORD);
     return { url, owned: false, stop: () => Promise.resolve() };
   }
   const EmbeddedPostgres = loadEmbeddedPostgres();
@@ -127,6 +166,7 @@ export async function startEmbeddedPostgres(
     );
   }
   await ensureDatabase(opts.port, database);
+  await ensureAppRole(url, EMBEDDED_APP_ROLE, APP_PASSWORD);
   return {
     url,
     owned: true,

@@ -1,6 +1,6 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import type { Logger as TypeOrmLogger } from 'typeorm';
-import { maskIdNumbersInText } from '../logging/mask';
+import { maskSensitiveText } from '../logging/mask';
 
 /**
  * TypeORM's default logger prints a failed query's parameters, which may hold
@@ -15,12 +15,12 @@ export class SafeTypeOrmLogger implements TypeOrmLogger {
   logQueryError(error: string | Error, query: string): void {
     const message = typeof error === 'string' ? error : error.message;
     this.logger.warn(
-      `query failed: ${maskIdNumbersInText(message)} — ${maskIdNumbersInText(query).slice(0, 500)}`,
+      `query failed: ${maskSensitiveText(message)} — ${maskSensitiveText(query).slice(0, 500)}`,
     );
   }
 
   logQuerySlow(time: number, query: string): void {
-    this.logger.warn(`slow query (${time} ms): ${maskIdNumbersInText(query).slice(0, 500)}`);
+    this.logger.warn(`slow query (${time} ms): ${maskSensitiveText(query).slice(0, 500)}`);
   }
 
   logSchemaBuild(): void {}
@@ -30,7 +30,7 @@ export class SafeTypeOrmLogger implements TypeOrmLogger {
   }
 
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
-    const text = maskIdNumbersInText(String(message));
+    const text = maskSensitiveText(String(message));
     if (level === 'warn') this.logger.warn(text);
     else this.logger.debug(text);
   }

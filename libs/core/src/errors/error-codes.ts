@@ -20,8 +20,16 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   BAD_REQUEST: 'BAD_REQUEST',
+  /** A body in a charset or content encoding the API does not read (415). */
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   JOB_NOT_FOUND: 'JOB_NOT_FOUND',
   ILLEGAL_TRANSITION: 'ILLEGAL_TRANSITION',
+  /** A unit's municipality is not in the region table (libs/policy regions.ts). */
+  REGION_UNSUPPORTED: 'REGION_UNSUPPORTED',
+  /** A pool teacher without current consent to be listed cannot be newly selected. */
+  TEACHER_NOT_CONSENTING: 'TEACHER_NOT_CONSENTING',
+  /** PostgreSQL or Redis is unreachable for now (503, with Retry-After). */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL: 'INTERNAL',
 } as const;
 

@@ -9,9 +9,11 @@ import {
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
-import { maskIdNumbersInText } from '../logging/mask';
+import { maskSensitiveText } from '../logging/mask';
 import { DomainError, ErrorBody } from './domain-error';
 import { ErrorCode } from './error-codes';
+import { transportErrorResponse } from './transport-errors';
+import { serviceUnavailableResponse } from './unavailable';
 
 const STATUS_CODES: Record<number, ErrorCode> = {
   400: ErrorCode.BAD_REQUEST,
@@ -20,11 +22,14 @@ const STATUS_CODES: Record<number, ErrorCode> = {
   404: ErrorCode.NOT_FOUND,
   409: ErrorCode.CONFLICT,
   413: ErrorCode.PAYLOAD_TOO_LARGE,
+  415: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
   429: ErrorCode.RATE_LIMITED,
 };
 
 /** Maps any thrown value to `{ code, message, details? }`. 500s never carry internals. */
 export function toErrorResponse(exception: unknown): { status: number; body: ErrorBody } {
+  const unavailable = serviceUnavailableResponse(exception);
+  if (unavailable) return unavailable;
   if (exception instanceof DomainError) {
     return { status: exception.status, body: exception.toBody() };
   }
@@ -130,6 +135,8 @@ export function toErrorResponse(exception: unknown): { status: number; body: Err
     }
     return { status, body: { code: STATUS_CODES[status] ?? ErrorCode.BAD_REQUEST, message } };
   }
+  const transport = transportErrorResponse(exception);
+  if (transport) return transport;
   return {
     status: HttpStatus.INTERNAL_SERVER_ERROR,
     body: { code: ErrorCode.INTERNAL, message: '服务器内部错误 (internal error)' },
@@ -143,14 +150,20 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const { status, body } = toErrorResponse(exception);
-    if (status >= 500) {
+    if (status === 503) {
+      // an outage of PostgreSQL or Redis: readiness reports it; one short line per request
+      this.logger.warn(
+        `backing service unavailable: ${maskSensitiveText(exception instanceof Error ? exception.message : String(exception)).slice(0, 200)}`,
+      );
+      if (!res.headersSent) res.setHeader('Retry-After', '5');
+    } else if (status >= 500) {
       this.logger.error(
         {
           err:
             exception instanceof Error
               ? {
-                  message: maskIdNumbersInText(exception.message),
-                  stack: maskIdNumbersInText(exception.stack ?? ''),
+                  message: maskSensitiveText(exception.message),
+                  stack: maskSensitiveText(exception.stack ?? ''),
                 }
               : 'non-error value thrown',
         },

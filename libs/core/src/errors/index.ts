@@ -2,3 +2,4 @@ export * from './error-codes';
 export * from './domain-error';
 export * from './validation';
 export * from './http-exception.filter';
+export * from './unavailable';

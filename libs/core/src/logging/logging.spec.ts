@@ -1,4 +1,4 @@
-import { maskIdNumbersInText } from './mask';
+import { maskSensitiveText } from './mask';
 
 describe('log masking', () => {
   it.each([
@@ -9,7 +9,11 @@ describe('log masking', () => {
     ],
     ['/api/v1/workers/3f0c?limit=50', '/api/v1/workers/3f0c?limit=50'],
     ['order 12345678901234567890', 'order 12345678901234567890'],
+    ['/api/v1/workers?phone=13800001234', '/api/v1/workers?phone=138****1234'],
+    ['phone +86 13912345678 called', 'phone +86 139****5678 called'],
+    ['id 123456789012', 'id 123456789012'],
+    ['20261125123456', '20261125123456'],
   ])('%s', (input, out) => {
-    expect(maskIdNumbersInText(input)).toBe(out);
+    expect(maskSensitiveText(input)).toBe(out);
   });
 });

@@ -11,6 +11,7 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 /** Job names, unique across queues. */
 export const JobName = {
   AuditRetention: 'audit.retention',
+  PiiRotate: 'pii.rotate',
   RosterImport: 'roster.import',
   RosterExport: 'roster.export',
   PlanPdf: 'plan.pdf',
@@ -25,6 +26,12 @@ export interface JobPayloads {
     /** Entries older than this many days are moved to the archive. */
     retentionDays: number;
     /** Account that asked for it (absent for the nightly schedule). */
+    requestedBy?: string;
+  };
+  /** Re-seal personal data still sealed with an older key (key rotation, libs/core/src/crypto). */
+  [JobName.PiiRotate]: {
+    /** The key values are moved to: the job of another key is another job. */
+    activeKeyId: string;
     requestedBy?: string;
   };
   /** Validate and write an uploaded roster (libs/org roster_file row). */
@@ -46,6 +53,10 @@ export const JOB_CATALOGUE: { [N in JobName]: JobDefinition<N> } = {
   [JobName.AuditRetention]: {
     queue: QueueName.Maintenance,
     jobId: (p) => `audit-retention.${p.runKey}`,
+  },
+  [JobName.PiiRotate]: {
+    queue: QueueName.Maintenance,
+    jobId: (p) => `pii-rotate.${p.activeKeyId}`,
   },
   [JobName.RosterImport]: {
     queue: QueueName.Roster,

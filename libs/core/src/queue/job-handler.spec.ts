@@ -4,6 +4,7 @@ import { Test } from '@nestjs/testing';
 import { AppConfig, loadConfig } from '../config/app-config';
 import { JOB_CATALOGUE, JobName } from './job-catalogue';
 import { checkHandlers, HandlesJob, MissingJobHandlerError } from './job-handler';
+import { PlatformRedis } from './platform-redis';
 import { QueueWorkersService } from './queue-workers.service';
 
 describe('job catalogue', () => {
@@ -38,6 +39,7 @@ describe('job catalogue', () => {
       imports: [DiscoveryModule],
       providers: [
         QueueWorkersService,
+        PlatformRedis,
         { provide: AppConfig, useValue: loadConfig({}) },
         ...providers,
       ],

@@ -6,7 +6,12 @@ import type { JobName, JobPayloads } from './job-catalogue';
 export const HandlesJob = DiscoveryService.createDecorator<JobName>();
 
 export interface JobHandler<N extends JobName> {
-  handle(job: Job<JobPayloads[N]>): Promise<unknown>;
+  /**
+   * `signal` aborts when the worker shuts down before the job could finish;
+   * the job has then been handed back to the queue. Long handlers check it
+   * between batches (`signal?.throwIfAborted()`) and stop.
+   */
+  handle(job: Job<JobPayloads[N]>, signal?: AbortSignal): Promise<unknown>;
 }
 
 export class MissingJobHandlerError extends Error {}

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { ALL_QUEUES, DEFAULT_JOB_OPTIONS } from './job-catalogue';
 import { JobsService } from './jobs.service';
+import { PlatformRedis } from './platform-redis';
 import { resolveRedisUrl } from './redis-url';
 import { redisConnectionOptions } from './redis-options';
 
@@ -19,7 +20,7 @@ import { redisConnectionOptions } from './redis-options';
     }),
     ...ALL_QUEUES.map((name) => BullModule.registerQueue({ name })),
   ],
-  providers: [JobsService],
-  exports: [JobsService, BullModule],
+  providers: [JobsService, PlatformRedis],
+  exports: [JobsService, PlatformRedis, BullModule],
 })
 export class QueueModule {}

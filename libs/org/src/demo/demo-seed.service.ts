@@ -1,6 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Account, AppConfig, AuditService, hashPassword, localYear } from '@peixun/core';
+import {
+  Account,
+  AppConfig,
+  AuditService,
+  hashPassword,
+  localYear,
+  PiiCipher,
+  textTable,
+} from '@peixun/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { OrgUnit } from '../org-unit.entity';
 import { Worker, WorkerAssessment, WorkerPostHistory } from '../workers/worker.entity';
@@ -11,7 +19,9 @@ import {
   PositionTier,
   Post,
 } from '../workers/workers.rules';
+import { sealIdNumber, sealPhone } from '../workers/worker-pii';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNITS, DEMO_WORKER_NAMES } from './demo-data';
+import { DemoSeedStep } from './demo-steps';
 
 export interface DemoSeedResult {
   seeded: boolean;
@@ -22,11 +32,13 @@ export interface DemoSeedResult {
 @Injectable()
 export class DemoSeedService {
   private readonly logger = new Logger('DemoSeed');
+  private readonly steps: DemoSeedStep[] = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly cipher: PiiCipher,
   ) {}
 
   private async seedWorkers(em: EntityManager, communities: OrgUnit[]): Promise<Worker[]> {
@@ -51,8 +63,8 @@ export class DemoSeedService {
             name: DEMO_WORKER_NAMES[n % DEMO_WORKER_NAMES.length],
             gender: genderFromId(idNumber),
             birthDate: birthDateFromId(idNumber)!,
-            idNumber,
-            phone: `1380000${String(1000 + n).slice(-4)}`,
+            ...sealIdNumber(this.cipher, idNumber),
+            ...sealPhone(this.cipher, `1380000${String(1000 + n).slice(-4)}`),
             communityId: c.id,
             streetId: c.streetId!,
             districtId: c.districtId!,
@@ -90,6 +102,23 @@ export class DemoSeedService {
     return out;
   }
 
+  /** The demo accounts that exist and are active (for the start banner). */
+  async presentAccounts(): Promise<{ username: string; role: string; displayName: string }[]> {
+    const rows = await this.dataSource.getRepository(Account).find({
+      select: { username: true, role: true, displayName: true },
+      where: DEMO_ACCOUNTS.map((a) => ({ username: a.username, active: true })),
+    });
+    const order = new Map(DEMO_ACCOUNTS.map((a, i) => [a.username, i]));
+    return rows
+      .sort((a, b) => order.get(a.username)! - order.get(b.username)!)
+      .map((r) => ({ username: r.username, role: r.role, displayName: r.displayName }));
+  }
+
+  /** Another library's part of the demo, run after the organisation, workers and accounts. */
+  addStep(step: DemoSeedStep): void {
+    if (!this.steps.some((s) => s.name === step.name)) this.steps.push(step);
+  }
+
   async isEmpty(): Promise<boolean> {
     return (await this.dataSource.getRepository(Account).count()) === 0;
   }
@@ -103,6 +132,15 @@ export class DemoSeedService {
       const ids = new Map<string, OrgUnit>();
       for (const u of DEMO_UNITS) {
         const parent = u.parent ? ids.get(u.parent)! : null;
+        // a municipality already on file under the same division code is the demo's too
+        const existing =
+          u.kind === 'municipality'
+            ? await em.findOneBy(OrgUnit, { kind: 'municipality', code: u.code })
+            : null;
+        if (existing) {
+          ids.set(u.key, existing);
+          continue;
+        }
         const unit = em.create(OrgUnit, {
           kind: u.kind,
           name: u.name,
@@ -128,6 +166,11 @@ export class DemoSeedService {
           workerId: a.role === 'worker' ? workers[0].id : null,
         });
       }
+      const added: Record<string, number> = {};
+      for (const step of this.steps) added[step.name] = await step.run(em, { units: ids });
+      const extras = Object.entries(added)
+        .map(([name, n]) => `, ${n} ${name}`)
+        .join('');
       await this.audit.record(
         em,
         { system: 'demo-seed' },
@@ -139,11 +182,12 @@ export class DemoSeedService {
             units: DEMO_UNITS.length,
             accounts: DEMO_ACCOUNTS.length,
             workers: workers.length,
+            ...added,
           },
         },
       );
       this.logger.log(
-        `demo data loaded: ${DEMO_UNITS.length} organisations, ${workers.length} workers with last year’s grades, ${DEMO_ACCOUNTS.length} accounts`,
+        `demo data loaded: ${DEMO_UNITS.length} organisations, ${workers.length} workers with last year’s grades, ${DEMO_ACCOUNTS.length} accounts${extras}`,
       );
       return {
         seeded: true,
@@ -158,8 +202,11 @@ export class DemoSeedService {
 }
 
 export function formatDemoAccounts(result: DemoSeedResult): string {
-  const lines = result.accounts.map(
-    (a) => `  ${a.username.padEnd(22)} ${a.role.padEnd(18)} ${a.password}`,
-  );
-  return ['演示账号 (demo accounts, shown once):', ...lines].join('\n');
+  return [
+    `演示账号 (demo accounts), password ${DEMO_PASSWORD}:`,
+    textTable(
+      ['username', 'role'],
+      result.accounts.map((a) => [a.username, a.role]),
+    ),
+  ].join('\n');
 }

@@ -1,13 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, AuditService } from '@peixun/core';
+import { Actor, AuditService, FileStore, PiiCipher } from '@peixun/core';
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { OrgUnit } from '../org-unit.entity';
 import { ListWorkersQuery } from '../workers/worker.dto';
 import { workerQuery } from '../workers/worker-query';
 import { Worker } from '../workers/worker.entity';
+import { openIdNumber, openPhone } from '../workers/worker-pii';
 import { LABELS, maskIdNumber, POSTS } from '../workers/workers.rules';
 import { RosterFile } from './roster-file.entity';
 import { ROSTER_COLUMNS, RosterKey, TEMPLATE_NOTES } from './roster.columns';
@@ -19,13 +20,18 @@ function csvLine(values: string[]): string {
 }
 
 /** A worker as a roster row, in the template's columns and Chinese labels (so an export re-imports as is). */
-function rowOf(w: Worker, community: OrgUnit | undefined): Record<RosterKey, string> {
+function rowOf(
+  w: Worker,
+  community: OrgUnit | undefined,
+  cipher: PiiCipher,
+): Record<RosterKey, string> {
+  // an export covers only workers the caller administers (workerQuery's scope): full numbers
   return {
     name: w.name,
-    idNumber: w.idNumber,
+    idNumber: openIdNumber(cipher, w),
     gender: LABELS.gender[w.gender],
     birthDate: w.birthDate,
-    phone: w.phone ?? '',
+    phone: openPhone(cipher, w) ?? '',
     community: community?.name ?? '',
     communityCode: community?.code ?? '',
     positionTier: LABELS.tier[w.positionTier],
@@ -47,6 +53,8 @@ export class RosterExportService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
+    private readonly cipher: PiiCipher,
+    private readonly files: FileStore,
   ) {}
 
   /** The import template: headers, one example row, and a sheet of notes. */
@@ -89,13 +97,20 @@ export class RosterExportService {
       (await this.ds.getRepository(OrgUnit).findBy({ kind: 'community' })).map((c) => [c.id, c]),
     );
 
+    // the file streams into the file store as it is written
     const out = new PassThrough();
-    const chunks: Buffer[] = [];
-    out.on('data', (c: Buffer) => chunks.push(c));
-    const finished = new Promise<void>((resolve, reject) => {
-      out.on('end', resolve);
-      out.on('error', reject);
-    });
+    const storing = this.files.put(out, 'roster-export');
+    storing.catch(() => undefined); // awaited below; meanwhile a refusal destroys `out`
+    const drained = (): Promise<void> =>
+      new Promise((resolve) => {
+        const go = (): void => {
+          out.off('drain', go);
+          out.off('close', go);
+          resolve();
+        };
+        out.on('drain', go);
+        out.on('close', go);
+      });
     const headers = ROSTER_COLUMNS.map((c) => c.header);
     let writeRow: (values: string[]) => void;
     let close: () => Promise<void>;
@@ -130,45 +145,73 @@ export class RosterExportService {
     let after: [string, string] | null = null;
     for (;;) {
       const batch = await this.batch(actor, filters, after);
-      for (const w of batch)
-        writeRow(ROSTER_COLUMNS.map((c) => rowOf(w, communities.get(w.communityId))[c.key]));
+      for (const w of batch) {
+        const row = rowOf(w, communities.get(w.communityId), this.cipher);
+        writeRow(ROSTER_COLUMNS.map((c) => row[c.key]));
+      }
       total += batch.length;
       await progress(total);
+      if (out.destroyed) break; // the store refused the file: storing says why
+      if (out.writableNeedDrain) await drained();
       if (batch.length < BATCH) break;
       const last = batch[batch.length - 1];
       after = [last.name, last.id];
     }
-    await close();
-    await finished;
-    const content = Buffer.concat(chunks);
+    if (!out.destroyed) await close();
+    const stored = await storing;
 
-    return this.ds.transaction(async (em) => {
-      await em.update(
-        RosterFile,
-        { id: fileId },
-        {
-          status: 'completed',
-          content,
-          sizeBytes: content.length,
-          totalRows: total,
-          finishedAt: new Date(),
-        },
-      );
-      await this.audit.record(em, actor, {
-        action: 'worker.roster_exported',
-        entityType: 'roster_file',
-        entityId: fileId,
-        data: {
-          rows: total,
-          filters: {
-            ...filters,
-            ...(filters.idNumber ? { idNumber: maskIdNumber(filters.idNumber) } : {}),
+    let result: { file: RosterFile; unused: string | null };
+    try {
+      result = await this.ds.transaction(async (em) => {
+        const locked = await em.findOneOrFail(RosterFile, {
+          where: { id: fileId },
+          lock: { mode: 'pessimistic_write' },
+        });
+        // a concurrent run finished first: its file stays, ours goes
+        if (locked.status === 'completed') return { file: locked, unused: stored.key };
+        await em.update(
+          RosterFile,
+          { id: fileId },
+          {
+            status: 'completed',
+            fileKey: stored.key,
+            fileSha256: stored.sha256,
+            sizeBytes: stored.size,
+            totalRows: total,
+            finishedAt: new Date(),
           },
-        },
+        );
+        return { file: await this.recordExport(em, actor, fileId, total, filters), unused: null };
       });
-      this.logger.log({ fileId, rows: total }, 'roster exported');
-      return em.findOneByOrFail(RosterFile, { id: fileId });
+    } catch (err) {
+      await this.files.discard(stored.key);
+      throw err;
+    }
+    await this.files.discard(result.unused);
+    return result.file;
+  }
+
+  private async recordExport(
+    em: EntityManager,
+    actor: Actor,
+    fileId: string,
+    total: number,
+    filters: ListWorkersQuery,
+  ): Promise<RosterFile> {
+    await this.audit.record(em, actor, {
+      action: 'worker.roster_exported',
+      entityType: 'roster_file',
+      entityId: fileId,
+      data: {
+        rows: total,
+        filters: {
+          ...filters,
+          ...(filters.idNumber ? { idNumber: maskIdNumber(filters.idNumber) } : {}),
+        },
+      },
     });
+    this.logger.log({ fileId, rows: total }, 'roster exported');
+    return em.findOneByOrFail(RosterFile, { id: fileId });
   }
 
   private async batch(
@@ -176,6 +219,6 @@ export class RosterExportService {
     q: ListWorkersQuery,
     after: [string, string] | null,
   ): Promise<Worker[]> {
-    return (await workerQuery(this.ds, actor, q, after, BATCH)?.getMany()) ?? [];
+    return (await workerQuery(this.ds, this.cipher, actor, q, after, BATCH)?.getMany()) ?? [];
   }
 }

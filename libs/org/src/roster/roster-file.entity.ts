@@ -11,9 +11,9 @@ export interface RosterRowError {
 }
 
 /**
- * An uploaded roster (import) or a generated one (export), with its content,
- * status and outcome. The file is kept in the database so that API and worker
- * stay stateless.
+ * An uploaded roster (import) or a generated one (export), with its status and
+ * outcome. The file itself is in the file store (libs/core files), which API and
+ * worker share; the row keeps its key and hash.
  */
 @Entity({ name: 'roster_file' })
 @Check('roster_file_kind_ck', `kind IN ('import', 'export')`)
@@ -38,8 +38,12 @@ export class RosterFile {
   @Column({ name: 'file_name', type: 'varchar', length: 200 })
   fileName: string;
 
-  @Column({ type: 'bytea', nullable: true })
-  content: Buffer | null;
+  /** Set once the file exists: at upload for imports, when the job finishes for exports. */
+  @Column({ name: 'file_key', type: 'varchar', length: 200, nullable: true })
+  fileKey: string | null;
+
+  @Column({ name: 'file_sha256', type: 'char', length: 64, nullable: true })
+  fileSha256: string | null;
 
   @Column({ name: 'size_bytes', type: 'int', default: 0 })
   sizeBytes: number;

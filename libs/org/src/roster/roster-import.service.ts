@@ -1,13 +1,27 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, AppConfig, AuditService, localDate, maskIdNumbersInText } from '@peixun/core';
+import {
+  Actor,
+  AppConfig,
+  AuditService,
+  FileStore,
+  localDate,
+  maskSensitiveText,
+  PiiCipher,
+} from '@peixun/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { OrgUnit } from '../org-unit.entity';
 import { administers } from '../scope.rules';
 import { WorkerChangeKind, WorkerPostHistory } from '../workers/worker.entity';
+import { idNumberHash, sealIdNumber, sealPhone } from '../workers/worker-pii';
 import { RosterFile, RosterRowError } from './roster-file.entity';
 import { parseRoster } from './roster-parse';
-import { RosterContext, RosterRecord, validateRoster } from './roster.rules';
+import {
+  ALREADY_REGISTERED_ELSEWHERE,
+  RosterContext,
+  RosterRecord,
+  validateRoster,
+} from './roster.rules';
 
 export interface RosterImportResult {
   importId: string;
@@ -38,7 +52,7 @@ const CHUNK = 1000;
 
 interface ExistingRow {
   id: string;
-  id_number: string;
+  id_number_hash: Buffer;
   community_id: string;
   street_id: string;
   district_id: string;
@@ -74,6 +88,8 @@ export class RosterImportService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly cipher: PiiCipher,
+    private readonly files: FileStore,
   ) {}
 
   async run(
@@ -88,7 +104,7 @@ export class RosterImportService {
       return await this.process(file, progress);
     } catch (err) {
       // recorded for the client; the job is retried, and a retry starts over
-      const reason = err instanceof Error ? maskIdNumbersInText(err.message) : 'unknown error';
+      const reason = err instanceof Error ? maskSensitiveText(err.message) : 'unknown error';
       await files.update(
         { id: fileId },
         { status: 'failed', failure: reason.slice(0, 500), finishedAt: new Date() },
@@ -101,7 +117,8 @@ export class RosterImportService {
     const fileId = file.id;
     const actor = file.actor as unknown as Actor;
     await progress({ phase: 'parsing', done: 0, total: 0 });
-    const parsed = await parseRoster(file.content!, file.format);
+    if (!file.fileKey) throw new Error(`roster import ${fileId} has no file`);
+    const parsed = await parseRoster(await this.files.getBuffer(file.fileKey), file.format);
     if (parsed.fileErrors.length) {
       return this.finishInvalid(
         file,
@@ -153,7 +170,7 @@ export class RosterImportService {
           .map((r) => ({
             row: r.row,
             column: '身份证号',
-            reason: '该身份证号已登记在您管辖范围以外的社区 (registered outside your scope)',
+            reason: ALREADY_REGISTERED_ELSEWHERE,
           }));
         if (moved.length) throw new ScopeChanged(moved);
         const { created, updated } = await this.write(
@@ -219,14 +236,18 @@ export class RosterImportService {
     idNumbers: string[],
     lock: boolean,
   ): Promise<Map<string, ExistingRow>> {
+    // matched through the keyed blind index: ID numbers are stored sealed
+    const byHash = new Map(idNumbers.map((n) => [idNumberHash(this.cipher, n).toString('hex'), n]));
+    const hashes = [...byHash.keys()];
     const out = new Map<string, ExistingRow>();
-    for (let i = 0; i < idNumbers.length; i += 10_000) {
+    for (let i = 0; i < hashes.length; i += 10_000) {
       const rows = await em.query<ExistingRow[]>(
-        `select id, id_number, community_id, street_id, district_id, position_tier, post, status
-           from worker where id_number = any($1::text[])${lock ? ' for update' : ''}`,
-        [idNumbers.slice(i, i + 10_000)],
+        `select id, id_number_hash, community_id, street_id, district_id, position_tier, post, status
+           from worker
+          where id_number_hash = any(select decode(h, 'hex') from unnest($1::text[]) h)${lock ? ' for update' : ''}`,
+        [hashes.slice(i, i + 10_000)],
       );
-      for (const r of rows) out.set(r.id_number, r);
+      for (const r of rows) out.set(byHash.get(r.id_number_hash.toString('hex'))!, r);
     }
     return out;
   }
@@ -276,30 +297,40 @@ export class RosterImportService {
 
     for (let i = 0; i < fresh.length; i += CHUNK) {
       const chunk = fresh.slice(i, i + CHUNK);
-      const inserted = await em.query<{ id: string; id_number: string }[]>(
-        `insert into worker (name, gender, birth_date, id_number, phone, community_id, street_id, district_id,
+      const sealed = chunk.map((r) => sealIdNumber(this.cipher, r.idNumber));
+      const inserted = await em.query<{ id: string; h: Buffer }[]>(
+        `insert into worker (name, gender, birth_date, id_number_enc, id_number_hash, id_number_masked,
+                             phone_enc, phone_hash, phone_masked, community_id, street_id, district_id,
                              position_tier, post, entry_channel, started_on, qualification,
                              qualification_cert_no, qualification_on, status)
-         select name, gender, birth_date, id_number, phone, community_id, street_id, district_id,
-                position_tier, post, entry_channel, started_on, qualification,
-                qualification_cert_no, qualification_on, status
+         select name, gender, birth_date, decode(id_number_enc, 'base64'), decode(id_number_hash, 'base64'),
+                id_number_masked, decode(phone_enc, 'base64'), decode(phone_hash, 'base64'), phone_masked,
+                community_id, street_id, district_id, position_tier, post, entry_channel, started_on,
+                qualification, qualification_cert_no, qualification_on, status
            from jsonb_to_recordset($1::jsonb) as v(
-             name text, gender text, birth_date date, id_number text, phone text, community_id uuid,
+             name text, gender text, birth_date date, id_number_enc text, id_number_hash text,
+             id_number_masked text, phone_enc text, phone_hash text, phone_masked text, community_id uuid,
              street_id uuid, district_id uuid, position_tier text, post text, entry_channel text,
-             started_on date, qualification text, qualification_cert_no text, qualification_on date, status text)
-         returning id, id_number`,
+             started_on date, qualification text, qualification_cert_no text, qualification_on date,
+             status text)
+         returning id, id_number_hash as h`,
         [
           JSON.stringify(
-            chunk.map((r) => ({
+            chunk.map((r, i) => ({
               ...this.columnsSnake(r),
               gender: r.gender,
               birth_date: r.birthDate,
-              id_number: r.idNumber,
+              id_number_enc: sealed[i].idNumberEnc.toString('base64'),
+              id_number_hash: sealed[i].idNumberHash.toString('base64'),
+              id_number_masked: sealed[i].idNumberMasked,
             })),
           ),
         ],
       );
-      const ids = new Map(inserted.map((x) => [x.id_number, x.id]));
+      const idOfHash = new Map(inserted.map((x) => [x.h.toString('hex'), x.id]));
+      const ids = new Map(
+        chunk.map((r, i) => [r.idNumber, idOfHash.get(sealed[i].idNumberHash.toString('hex'))!]),
+      );
       await em.query(
         `insert into worker_post_history (worker_id, change_kind, community_id, position_tier, post, status,
                                           effective_on, reason, recorded_by)
@@ -333,13 +364,15 @@ export class RosterImportService {
       }));
       await em.query(
         `update worker w set
-            name = v.name, phone = v.phone, community_id = v.community_id, street_id = v.street_id,
+            name = v.name, phone_enc = decode(v.phone_enc, 'base64'), phone_hash = decode(v.phone_hash, 'base64'),
+            phone_masked = v.phone_masked, community_id = v.community_id, street_id = v.street_id,
             district_id = v.district_id, position_tier = v.position_tier, post = v.post,
             entry_channel = v.entry_channel, started_on = v.started_on, qualification = v.qualification,
             qualification_cert_no = v.qualification_cert_no, qualification_on = v.qualification_on,
             status = v.status, updated_at = now(), version = w.version + 1
            from jsonb_to_recordset($1::jsonb) as v(
-             id uuid, name text, phone text, community_id uuid, street_id uuid, district_id uuid,
+             id uuid, name text, phone_enc text, phone_hash text, phone_masked text, community_id uuid,
+             street_id uuid, district_id uuid,
              position_tier text, post text, entry_channel text, started_on date, qualification text,
              qualification_cert_no text, qualification_on date, status text)
           where w.id = v.id`,
@@ -375,9 +408,12 @@ export class RosterImportService {
   }
 
   private columnsSnake(r: RosterRecord): Record<string, unknown> {
+    const phone = sealPhone(this.cipher, r.phone);
     return {
       name: r.name,
-      phone: r.phone,
+      phone_enc: phone.phoneEnc?.toString('base64') ?? null,
+      phone_hash: phone.phoneHash?.toString('base64') ?? null,
+      phone_masked: phone.phoneMasked,
       community_id: r.community.id,
       street_id: r.community.streetId,
       district_id: r.community.districtId,

@@ -9,11 +9,9 @@ import {
   Res,
   StreamableFile,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, IdParam, Roles } from '@peixun/core';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor, FileUpload, IdParam, Roles } from '@peixun/core';
 import type { Response } from 'express';
 import {
   RosterExportDto,
@@ -22,7 +20,7 @@ import {
   StartExportDto,
   TemplateQuery,
 } from './roster.dto';
-import { MAX_UPLOAD_BYTES, RosterService } from './roster.service';
+import { RosterService } from './roster.service';
 
 const ADMINS = ['municipal_admin', 'district_admin', 'street_admin'] as const;
 const CONTENT_TYPE = {
@@ -62,14 +60,7 @@ export class RosterController {
    */
   @Post('imports')
   @Roles(...ADMINS)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }))
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      properties: { file: { type: 'string', format: 'binary', description: '名册文件' } },
-    },
-  })
+  @FileUpload('roster-import', '名册文件 .xlsx/.csv')
   @ApiOkResponse({ type: RosterImportResultDto })
   async upload(
     @CurrentActor() actor: Actor,
@@ -116,6 +107,6 @@ export class RosterController {
   ): Promise<StreamableFile> {
     const file = await this.rosters.exportFile(actor, id);
     attachment(res, `社区工作者名册.${file.format}`, file.format);
-    return new StreamableFile(file.content);
+    return new StreamableFile(file.content, { length: file.sizeBytes });
   }
 }

@@ -15,6 +15,11 @@ import type { RosterRowError } from './roster-file.entity';
 import { HEADER_OF, PARSE, RosterCells, RosterKey } from './roster.columns';
 
 /** A valid roster row, ready to write. */
+
+/** Says that the person is registered, never where (PIPL: the other unit's record is not disclosed). */
+export const ALREADY_REGISTERED_ELSEWHERE =
+  '该身份证号已在本平台登记，不在您的管辖范围内，请联系上级主管部门办理调动 (already registered, outside your scope)';
+
 export interface RosterRecord {
   row: number;
   name: string;
@@ -118,7 +123,7 @@ export function validateRoster(
           err('idNumber', `与第 ${first} 行身份证号重复 (duplicate of row ${first})`);
         else firstRowOfId.set(idNumber, row);
         if (ctx.existing.get(idNumber)?.administered === false) {
-          err('idNumber', '该身份证号已登记在您管辖范围以外的社区 (registered outside your scope)');
+          err('idNumber', ALREADY_REGISTERED_ELSEWHERE);
         }
       }
     }
@@ -131,7 +136,9 @@ export function validateRoster(
       err('birthDate', '出生日期与身份证号不符');
 
     const phone = cells.phone ?? null;
-    if (phone && !/^[0-9+\- ]{5,20}$/.test(phone)) err('phone', `联系电话格式错误“${phone}”`);
+    // the rejected value is not echoed: an import error list is kept and shown, and may hold a real number
+    if (phone && !/^[0-9+\- ]{5,20}$/.test(phone))
+      err('phone', '联系电话格式错误，应为 5-20 位数字 (5-20 digits)');
 
     let community: OrgUnit | null = null;
     if (cells.communityCode) {

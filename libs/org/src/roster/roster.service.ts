@@ -5,12 +5,14 @@ import {
   AuditService,
   DomainError,
   ErrorCode,
+  FileStore,
   JobName,
   JobsService,
   NotFoundError,
   requireFile,
   uploadedFileName,
 } from '@peixun/core';
+import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { maskIdNumber } from '../workers/workers.rules';
 import { RosterExportService } from './roster-export.service';
@@ -18,7 +20,6 @@ import { RosterFile } from './roster-file.entity';
 import { importResult, RosterImportResult, RosterImportService } from './roster-import.service';
 import { RosterExportDto, RosterJobDto, StartExportDto } from './roster.dto';
 
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 /** Files up to this size (about 2,000 rows) are imported within the request; larger ones by the worker. */
 export const INLINE_IMPORT_MAX_BYTES = 200 * 1024;
 
@@ -34,6 +35,7 @@ export class RosterService {
     private readonly exports: RosterExportService,
     private readonly jobs: JobsService,
     private readonly audit: AuditService,
+    private readonly files: FileStore,
   ) {}
 
   template(format: 'xlsx' | 'csv'): Promise<Buffer> {
@@ -43,8 +45,7 @@ export class RosterService {
   async upload(actor: Actor, file: Express.Multer.File | undefined): Promise<UploadOutcome> {
     const upload = requireFile(file, '名册文件');
     const name = uploadedFileName(upload);
-    const format = /\.xlsx$/i.test(name) ? 'xlsx' : /\.csv$/i.test(name) ? 'csv' : null;
-    if (!format) {
+    if (!/\.(xlsx|csv)$/i.test(name)) {
       throw new DomainError(
         ErrorCode.VALIDATION_FAILED,
         'file: 只接受 .xlsx 或 .csv 文件 (only .xlsx or .csv)',
@@ -52,16 +53,25 @@ export class RosterService {
         [{ field: 'file', problems: ['must be .xlsx or .csv'] }],
       );
     }
-    const saved = await this.ds.getRepository(RosterFile).save({
-      kind: 'import' as const,
-      format,
-      fileName: name.slice(0, 200),
-      content: upload.buffer,
-      sizeBytes: upload.size,
-      createdBy: actor.accountId,
-      actor: { ...actor },
-    });
-    if (upload.size <= INLINE_IMPORT_MAX_BYTES) {
+    // the format is what the bytes are (the file store sniffs them), whatever the name says
+    const stored = await this.files.put(upload.buffer, 'roster-import', { fileName: name });
+    let saved: RosterFile;
+    try {
+      saved = await this.ds.getRepository(RosterFile).save({
+        kind: 'import' as const,
+        format: stored.type === 'csv' ? ('csv' as const) : ('xlsx' as const),
+        fileName: name.slice(0, 200),
+        fileKey: stored.key,
+        fileSha256: stored.sha256,
+        sizeBytes: stored.size,
+        createdBy: actor.accountId,
+        actor: { ...actor },
+      });
+    } catch (err) {
+      await this.files.discard(stored.key);
+      throw err;
+    }
+    if (stored.size <= INLINE_IMPORT_MAX_BYTES) {
       const result = await this.imports.run(saved.id);
       if (result.status === 'invalid') {
         throw new DomainError(
@@ -96,7 +106,6 @@ export class RosterService {
           kind: 'export',
           format: format ?? 'xlsx',
           fileName: `roster.${format ?? 'xlsx'}`,
-          content: null,
           createdBy: actor.accountId,
           actor: { ...actor },
           filters: { ...filters },
@@ -134,16 +143,19 @@ export class RosterService {
     };
   }
 
-  async exportFile(actor: Actor, id: string): Promise<{ content: Buffer; format: 'xlsx' | 'csv' }> {
+  async exportFile(
+    actor: Actor,
+    id: string,
+  ): Promise<{ content: Readable; format: 'xlsx' | 'csv'; sizeBytes: number }> {
     const f = await this.owned(actor, id, 'export');
-    if (f.status !== 'completed' || !f.content) {
+    if (f.status !== 'completed' || !f.fileKey) {
       throw new DomainError(
         'EXPORT_NOT_READY',
         `导出尚未完成（${f.status}）(export not ready)`,
         409,
       );
     }
-    return { content: f.content, format: f.format };
+    return { content: await this.files.get(f.fileKey), format: f.format, sizeBytes: f.sizeBytes };
   }
 
   /** Imports and exports are visible to whoever made them, and to the municipal bureau. */

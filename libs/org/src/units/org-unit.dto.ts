@@ -29,7 +29,8 @@ export class CreateOrgUnitDto {
   name: string;
 
   @ApiPropertyOptional({
-    description: '行政区划代码或登记编号 (division code or registration number)',
+    description:
+      '行政区划代码或登记编号；区划代码须属于本市且在上级之内 (division code, within the municipality and the parent, or a registration number)',
     example: '110108013',
   })
   @IsOptional()

@@ -9,14 +9,32 @@ import {
   NotFoundError,
 } from '@peixun/core';
 import { DataSource, EntityManager } from 'typeorm';
-import { CHILD_KIND, OrgUnit } from '../org-unit.entity';
+import { SupportedRegion } from '@peixun/policy';
+import { CHILD_KIND, OrgKind, OrgUnit } from '../org-unit.entity';
 import { administers } from '../scope.rules';
+import { regionOfUnit } from './municipality';
 import {
   CreateOrgUnitDto,
   DeleteOutcomeDto,
   ListOrgUnitsQuery,
   UpdateOrgUnitDto,
 } from './org-unit.dto';
+import { divisionCodeProblem } from './org-unit.rules';
+
+/** Refuses a division code that is not the region's, or not inside the parent's (400 on field code). */
+function assertDivisionCode(
+  kind: OrgKind,
+  code: string | null | undefined,
+  region: SupportedRegion,
+  parentCode: string | null,
+): void {
+  const problem = divisionCodeProblem(kind, code, region, parentCode);
+  if (problem) {
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, `code: ${problem}`, 400, [
+      { field: 'code', problems: [problem] },
+    ]);
+  }
+}
 
 /** Who may see a unit: its administrators, and staff/teachers of their own institution. */
 export function maySeeUnit(actor: Actor, unit: OrgUnit): boolean {
@@ -101,6 +119,9 @@ export class OrgUnitsService {
       }
       if (!parent.active)
         throw new ConflictError('parentId: 上级组织已停用 (parent is deactivated)');
+      // nothing is built under a municipality the region table does not know (REGION_UNSUPPORTED)
+      const region = await regionOfUnit(em, parent.id);
+      assertDivisionCode(dto.kind, dto.code, region, parent.code);
       await this.assertCodeFree(em, dto.code ?? null, null);
       const unit = await em.save(
         em.create(OrgUnit, {
@@ -125,7 +146,11 @@ export class OrgUnitsService {
   async update(actor: Actor, id: string, dto: UpdateOrgUnitDto): Promise<OrgUnit> {
     return this.ds.transaction(async (em) => {
       const unit = await this.lockManageable(em, actor, id);
-      if (dto.code !== undefined) await this.assertCodeFree(em, dto.code, unit.id);
+      if (dto.code !== undefined) {
+        const parent = await em.findOneByOrFail(OrgUnit, { id: unit.parentId! });
+        assertDivisionCode(unit.kind, dto.code, await regionOfUnit(em, parent.id), parent.code);
+        await this.assertCodeFree(em, dto.code, unit.id);
+      }
       const changes: Partial<OrgUnit> = {};
       if (dto.name !== undefined) changes.name = dto.name.trim();
       if (dto.code !== undefined) changes.code = dto.code;

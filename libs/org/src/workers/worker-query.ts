@@ -1,6 +1,7 @@
-import type { Actor } from '@peixun/core';
+import type { Actor, PiiCipher } from '@peixun/core';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { workerScopeSql } from '../scope.rules';
+import { idNumberHash, phoneHash } from './worker-pii';
 import type { ListWorkersQuery } from './worker.dto';
 import { Worker } from './worker.entity';
 
@@ -12,6 +13,7 @@ export type WorkerFilters = Omit<ListWorkersQuery, 'cursor' | 'limit'>;
  */
 export function workerQuery(
   ds: DataSource,
+  cipher: PiiCipher,
   actor: Actor,
   q: WorkerFilters,
   after: [string, string] | null,
@@ -33,7 +35,9 @@ export function workerQuery(
   if (q.entryChannel) qb.andWhere('w.entry_channel = :channel', { channel: q.entryChannel });
   if (q.qualification) qb.andWhere('w.qualification = :qual', { qual: q.qualification });
   if (q.status) qb.andWhere('w.status = :status', { status: q.status });
-  if (q.idNumber) qb.andWhere('w.id_number = :idn', { idn: q.idNumber.toUpperCase() });
+  // exact look-ups through the keyed blind indexes: the sealed values are never compared
+  if (q.idNumber) qb.andWhere('w.id_number_hash = :idn', { idn: idNumberHash(cipher, q.idNumber) });
+  if (q.phone) qb.andWhere('w.phone_hash = :phone', { phone: phoneHash(cipher, q.phone) });
   if (q.name) {
     qb.andWhere(`w.name like :name escape '\\'`, {
       name: `%${q.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,

@@ -268,6 +268,11 @@ export class WorkerFiltersDto {
   @IsOptional()
   @Matches(/^\d{17}[\dXx]$/, { message: 'idNumber must be 18 characters' })
   idNumber?: string;
+
+  @ApiPropertyOptional({ description: '联系电话（完整号码）(exact phone number)' })
+  @IsOptional()
+  @Matches(PHONE, { message: 'phone must be 5-20 digits' })
+  phone?: string;
 }
 
 export class ListWorkersQuery extends WorkerFiltersDto {

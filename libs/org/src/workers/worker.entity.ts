@@ -49,13 +49,31 @@ export class Worker {
   @Column({ name: 'birth_date', type: 'date' })
   birthDate: string;
 
-  /** 18-character resident ID number; shown unmasked only to the worker and their administrators. */
-  @Index('worker_id_number_uq', { unique: true })
-  @Column({ name: 'id_number', type: 'char', length: 18 })
-  idNumber: string;
+  /**
+   * The 18-character resident ID number, sealed with AES-256-GCM (worker-pii.ts):
+   * opened only for the worker and their administrators.
+   */
+  @Column({ name: 'id_number_enc', type: 'bytea' })
+  idNumberEnc: Buffer;
 
-  @Column({ type: 'varchar', length: 20, nullable: true })
-  phone: string | null;
+  /** Keyed blind index (HMAC-SHA256) of the ID number: uniqueness and exact look-up. */
+  @Index('worker_id_number_hash_uq', { unique: true })
+  @Column({ name: 'id_number_hash', type: 'bytea' })
+  idNumberHash: Buffer;
+
+  /** `1101**********1234`: what others see, without opening the sealed value. */
+  @Column({ name: 'id_number_masked', type: 'varchar', length: 18 })
+  idNumberMasked: string;
+
+  @Column({ name: 'phone_enc', type: 'bytea', nullable: true })
+  phoneEnc: Buffer | null;
+
+  @Index('worker_phone_hash_idx')
+  @Column({ name: 'phone_hash', type: 'bytea', nullable: true })
+  phoneHash: Buffer | null;
+
+  @Column({ name: 'phone_masked', type: 'varchar', length: 20, nullable: true })
+  phoneMasked: string | null;
 
   @ForeignKey(() => OrgUnit, { name: 'worker_community_fk', onDelete: 'RESTRICT' })
   @Column({ name: 'community_id', type: 'uuid' })

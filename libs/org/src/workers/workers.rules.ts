@@ -94,12 +94,8 @@ export function genderFromId(id: string): Gender {
   return Number(id[16]) % 2 === 1 ? 'male' : 'female';
 }
 
-/** `110101199001011234` -> `1101**********1234`. */
-export function maskIdNumber(id: string): string {
-  return id.length < 8
-    ? '*'.repeat(id.length)
-    : `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
-}
+/** Masking lives with the cipher in libs/core (one rule for logs, views and storage). */
+export { maskIdNumber } from '@peixun/core';
 
 /** Builds a valid ID number from a 6-digit area code, a birth date (YYYYMMDD) and a 3-digit sequence. */
 export function makeIdNumber(area: string, birth: string, seq: number): string {

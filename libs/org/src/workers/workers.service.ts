@@ -10,11 +10,12 @@ import {
   ErrorCode,
   localYear,
   NotFoundError,
+  PiiCipher,
 } from '@peixun/core';
-import { parseGrade, PolicyStore, regionOfDivisionCode, TrainingPolicy } from '@peixun/policy';
+import { parseGrade, PolicyStore, TrainingPolicy } from '@peixun/policy';
 import { DataSource, EntityManager } from 'typeorm';
 import { OrgUnit } from '../org-unit.entity';
-import { municipalityOf } from '../units/municipality';
+import { regionOfUnit } from '../units/municipality';
 import { administers, maySeeIdNumber, maySeeWorker } from '../scope.rules';
 import { workerQuery } from './worker-query';
 import {
@@ -31,6 +32,7 @@ import {
   WorkerPageDto,
 } from './worker.dto';
 import { Worker, WorkerAssessment, WorkerChangeKind, WorkerPostHistory } from './worker.entity';
+import { idNumberHash, openIdNumber, openPhone, sealIdNumber, sealPhone } from './worker-pii';
 import { birthDateFromId, checkIdNumber, genderFromId, maskIdNumber, POSTS } from './workers.rules';
 
 const fieldError = (field: string, problem: string): DomainError =>
@@ -44,17 +46,20 @@ export const ID_PROBLEMS = {
   birth_date: '身份证号中的出生日期无效 (invalid birth date inside the ID number)',
 } as const;
 
-/** A worker as the caller may see it: the ID number masked outside the chain of administration. */
-export function presentWorker(w: Worker, actor: Actor): WorkerDto {
+/**
+ * A worker as the caller may see it: the sealed ID number and phone are opened
+ * only for the worker and their chain of administration; others get the masked forms.
+ */
+export function presentWorker(w: Worker, actor: Actor, cipher: PiiCipher): WorkerDto {
   const full = maySeeIdNumber(actor, w);
   return {
     id: w.id,
     name: w.name,
     gender: w.gender,
     birthDate: w.birthDate,
-    idNumber: full ? w.idNumber : maskIdNumber(w.idNumber),
+    idNumber: full ? openIdNumber(cipher, w) : w.idNumberMasked,
     idNumberMasked: !full,
-    phone: w.phone,
+    phone: full ? openPhone(cipher, w) : w.phoneMasked,
     communityId: w.communityId,
     streetId: w.streetId,
     districtId: w.districtId,
@@ -98,6 +103,7 @@ export class WorkersService {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly policies: PolicyStore,
+    private readonly cipher: PiiCipher,
   ) {}
 
   async create(actor: Actor, dto: CreateWorkerDto): Promise<WorkerDto> {
@@ -113,9 +119,10 @@ export class WorkersService {
     this.checkPost(dto.positionTier, dto.post);
     return this.ds.transaction(async (em) => {
       const community = await this.communityInScope(em, actor, dto.communityId, 'communityId');
-      if (await em.findOneBy(Worker, { idNumber })) {
+      // says that the person is registered, never where
+      if (await em.existsBy(Worker, { idNumberHash: idNumberHash(this.cipher, idNumber) })) {
         throw new ConflictError(
-          'idNumber: 该身份证号已登记 (a worker with this ID number exists)',
+          'idNumber: 该身份证号已登记 (a worker with this ID number is already registered)',
           [{ field: 'idNumber', problems: ['taken'] }],
         );
       }
@@ -124,8 +131,8 @@ export class WorkersService {
           name: dto.name.trim(),
           gender: genderFromId(idNumber),
           birthDate,
-          idNumber,
-          phone: dto.phone ?? null,
+          ...sealIdNumber(this.cipher, idNumber),
+          ...sealPhone(this.cipher, dto.phone),
           communityId: community.id,
           streetId: community.streetId!,
           districtId: community.districtId!,
@@ -146,23 +153,30 @@ export class WorkersService {
         entityId: worker.id,
         data: { name: worker.name, idNumber: maskIdNumber(idNumber), communityId: community.id },
       });
-      return presentWorker(worker, actor);
+      return presentWorker(worker, actor, this.cipher);
     });
   }
 
   async get(actor: Actor, id: string): Promise<WorkerDto> {
-    return presentWorker(await this.visible(this.ds.manager, actor, id), actor);
+    return presentWorker(await this.visible(this.ds.manager, actor, id), actor, this.cipher);
   }
 
   async list(actor: Actor, q: ListWorkersQuery): Promise<WorkerPageDto> {
     const limit = q.limit ?? 50;
-    const qb = workerQuery(this.ds, actor, q, q.cursor ? decodeCursor(q.cursor) : null, limit + 1);
+    const qb = workerQuery(
+      this.ds,
+      this.cipher,
+      actor,
+      q,
+      q.cursor ? decodeCursor(q.cursor) : null,
+      limit + 1,
+    );
     if (!qb) return { items: [], nextCursor: null };
     const rows = await qb.getMany();
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map((w) => presentWorker(w, actor)),
+      items: page.map((w) => presentWorker(w, actor, this.cipher)),
       nextCursor: rows.length > limit && last ? encodeCursor(last.name, last.id) : null,
     };
   }
@@ -173,21 +187,25 @@ export class WorkersService {
       const changes: Partial<Worker> = {};
       for (const k of [
         'name',
-        'phone',
         'qualification',
         'qualificationCertNo',
         'qualificationOn',
       ] as const) {
         if (dto[k] !== undefined) Object.assign(changes, { [k]: dto[k] });
       }
+      if (dto.phone !== undefined) Object.assign(changes, sealPhone(this.cipher, dto.phone));
       await em.save(Worker, { ...worker, ...changes });
       await this.audit.record(em, actor, {
         action: 'worker.updated',
         entityType: 'worker',
         entityId: id,
-        data: { changed: Object.keys(changes) },
+        data: {
+          changed: [
+            ...new Set(Object.keys(changes).map((k) => k.replace(/(Enc|Hash|Masked)$/, ''))),
+          ],
+        },
       });
-      return presentWorker(await em.findOneByOrFail(Worker, { id }), actor);
+      return presentWorker(await em.findOneByOrFail(Worker, { id }), actor, this.cipher);
     });
   }
 
@@ -209,7 +227,7 @@ export class WorkersService {
           effectiveOn: dto.effectiveOn,
         },
       });
-      return presentWorker(saved, actor);
+      return presentWorker(saved, actor, this.cipher);
     });
   }
 
@@ -231,7 +249,7 @@ export class WorkersService {
         entityId: id,
         data: { from, to: to.id, effectiveOn: dto.effectiveOn },
       });
-      return presentWorker(saved, actor);
+      return presentWorker(saved, actor, this.cipher);
     });
   }
 
@@ -249,7 +267,7 @@ export class WorkersService {
         entityId: id,
         data: { status: dto.status, effectiveOn: dto.effectiveOn },
       });
-      return presentWorker(saved, actor);
+      return presentWorker(saved, actor, this.cipher);
     });
   }
 
@@ -326,7 +344,7 @@ export class WorkersService {
       order: { effectiveOn: 'ASC', recordedAt: 'ASC' },
     });
     return {
-      worker: presentWorker(worker, actor),
+      worker: presentWorker(worker, actor, this.cipher),
       place: {
         community: names.get(worker.communityId) ?? null,
         street: names.get(worker.streetId) ?? null,
@@ -375,8 +393,9 @@ export class WorkersService {
     return this.policies.require(await this.regionOf(em, worker), year, em);
   }
 
+  /** The policy region of the worker's municipality; REGION_UNSUPPORTED when the table does not know it. */
   private async regionOf(em: EntityManager, worker: Worker): Promise<string> {
-    return regionOfDivisionCode((await municipalityOf(em, worker.districtId))?.code);
+    return (await regionOfUnit(em, worker.districtId)).region;
   }
 
   private checkPost(tier: string, post: string | undefined): void {

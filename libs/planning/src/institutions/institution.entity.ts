@@ -52,8 +52,12 @@ export class InstitutionProfile {
   @Column({ name: 'contact_name', type: 'varchar', length: 50, nullable: true })
   contactName: string | null;
 
-  @Column({ name: 'contact_phone', type: 'varchar', length: 20, nullable: true })
-  contactPhone: string | null;
+  /** The contact's phone, sealed (field `institution_profile.contact_phone`). */
+  @Column({ name: 'contact_phone_enc', type: 'bytea', nullable: true })
+  contactPhoneEnc: Buffer | null;
+
+  @Column({ name: 'contact_phone_masked', type: 'varchar', length: 20, nullable: true })
+  contactPhoneMasked: string | null;
 
   /** Training places the institution can offer a year. */
   @Column({ name: 'annual_capacity', type: 'int', nullable: true })
@@ -109,8 +113,12 @@ export class InstitutionDocument {
   @Column({ name: 'size_bytes', type: 'int' })
   sizeBytes: number;
 
-  @Column({ type: 'bytea', select: false })
-  content: Buffer;
+  /** The bytes live in the file store (libs/core files); the row keeps the key and the hash. */
+  @Column({ name: 'file_key', type: 'varchar', length: 200 })
+  fileKey: string;
+
+  @Column({ name: 'file_sha256', type: 'char', length: 64 })
+  fileSha256: string;
 
   @Column({ name: 'uploaded_by', type: 'uuid' })
   uploadedBy: string;

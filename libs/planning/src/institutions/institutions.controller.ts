@@ -9,11 +9,9 @@ import {
   Res,
   StreamableFile,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, IdParam, Public, Roles } from '@peixun/core';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor, FileUpload, IdParam, Public, Roles } from '@peixun/core';
 import type { Response } from 'express';
 import {
   DocumentDto,
@@ -24,7 +22,7 @@ import {
   ReviewQueueDto,
   SaveApplicationDto,
 } from './institution.dto';
-import { InstitutionsService, MAX_DOCUMENT_BYTES } from './institutions.service';
+import { InstitutionsService } from './institutions.service';
 
 @ApiTags('institutions')
 @ApiBearerAuth()
@@ -65,16 +63,7 @@ export class InstitutionsController {
 
   @Post('mine/documents')
   @Roles('institution_staff')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1 } }))
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      properties: {
-        file: { type: 'string', format: 'binary', description: '证明材料 PDF/JPG/PNG' },
-      },
-    },
-  })
+  @FileUpload('institution-document', '证明材料 PDF/JPG/PNG')
   @ApiOkResponse({ type: DocumentDto })
   addDocument(
     @CurrentActor() actor: Actor,
@@ -119,7 +108,7 @@ export class InstitutionsController {
       'Content-Disposition',
       `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`,
     );
-    return new StreamableFile(doc.content);
+    return new StreamableFile(doc.content, { length: doc.sizeBytes });
   }
 
   /** Approve (files it, with a filing number), reject with a reason, or ask for changes. */

@@ -11,8 +11,13 @@ import {
   illegalTransition,
   requireFile,
   uploadedFileName,
+  FileStore,
+  StoredFile,
+  maskPhone,
+  PiiCipher,
 } from '@peixun/core';
-import { municipalityOf, OrgUnit } from '@peixun/org';
+import { OrgUnit, regionOfUnit } from '@peixun/org';
+import type { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   DocumentDto,
@@ -31,16 +36,12 @@ import {
   validCreditCode,
 } from './institution.rules';
 
-export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
-const DOCUMENT_TYPES: Record<string, string> = {
-  pdf: 'application/pdf',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-};
+/** Names the documents may have; their bytes are checked by the file store (kind institution-document). */
+const DOCUMENT_NAME = /\.(pdf|jpe?g|png)$/i;
 const FILING_LOCK_KEY = 727_002;
-/** Filing-number prefix by region (北京 → 京). */
-const FILING_PREFIX: Record<string, string> = { '11': '京', '21': '沈' };
+
+/** The field sealed phone numbers of institution contacts are bound to. */
+const CONTACT_PHONE = 'institution_profile.contact_phone';
 
 @Injectable()
 export class InstitutionsService {
@@ -48,6 +49,8 @@ export class InstitutionsService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly cipher: PiiCipher,
+    private readonly files: FileStore,
   ) {}
 
   // -- institution staff -------------------------------------------------------
@@ -90,7 +93,8 @@ export class InstitutionsService {
           kind: dto.kind,
           address: dto.address.trim(),
           contactName: dto.contactName.trim(),
-          contactPhone: dto.contactPhone,
+          contactPhoneEnc: this.cipher.seal(CONTACT_PHONE, dto.contactPhone.trim()),
+          contactPhoneMasked: maskPhone(dto.contactPhone),
           annualCapacity: dto.annualCapacity,
           description: dto.description ?? null,
         },
@@ -110,9 +114,7 @@ export class InstitutionsService {
   async addDocument(actor: Actor, file: Express.Multer.File | undefined): Promise<DocumentDto> {
     const upload = requireFile(file, '证明材料');
     const name = uploadedFileName(upload);
-    const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
-    const mimeType = DOCUMENT_TYPES[ext];
-    if (!mimeType) {
+    if (!DOCUMENT_NAME.test(name)) {
       throw new DomainError(
         ErrorCode.VALIDATION_FAILED,
         'file: 只接受 PDF、JPG 或 PNG (only PDF, JPG or PNG)',
@@ -120,6 +122,16 @@ export class InstitutionsService {
         [{ field: 'file', problems: ['must be .pdf, .jpg or .png'] }],
       );
     }
+    const stored = await this.files.put(upload.buffer, 'institution-document', { fileName: name });
+    try {
+      return await this.saveDocument(actor, name, stored);
+    } catch (err) {
+      await this.files.discard(stored.key);
+      throw err;
+    }
+  }
+
+  private saveDocument(actor: Actor, name: string, stored: StoredFile): Promise<DocumentDto> {
     return this.ds.transaction(async (em) => {
       const profile = await this.lockProfile(em, this.ownUnitId(actor), true);
       if (!institutionTransition(profile.status, 'edit'))
@@ -128,9 +140,10 @@ export class InstitutionsService {
         em.create(InstitutionDocument, {
           institutionId: profile.orgUnitId,
           fileName: name.slice(0, 200),
-          mimeType,
-          sizeBytes: upload.size,
-          content: upload.buffer,
+          mimeType: stored.mime,
+          sizeBytes: stored.size,
+          fileKey: stored.key,
+          fileSha256: stored.sha256,
           uploadedBy: actor.accountId,
         }),
       );
@@ -138,12 +151,17 @@ export class InstitutionsService {
         action: 'institution.document_added',
         entityType: 'institution',
         entityId: profile.orgUnitId,
-        data: { documentId: doc.id, fileName: doc.fileName, sizeBytes: doc.sizeBytes },
+        data: {
+          documentId: doc.id,
+          fileName: doc.fileName,
+          sizeBytes: doc.sizeBytes,
+          sha256: doc.fileSha256,
+        },
       });
       return {
         id: doc.id,
         fileName: doc.fileName,
-        mimeType,
+        mimeType: doc.mimeType,
         sizeBytes: doc.sizeBytes,
         uploadedAt: doc.uploadedAt,
       };
@@ -151,22 +169,26 @@ export class InstitutionsService {
   }
 
   async removeDocument(actor: Actor, documentId: string): Promise<void> {
-    await this.ds.transaction(async (em) => {
+    const fileKey = await this.ds.transaction(async (em) => {
       const profile = await this.lockProfile(em, this.ownUnitId(actor), true);
       if (!institutionTransition(profile.status, 'edit'))
         throw illegalTransition('edit', profile.status);
-      const res = await em.delete(InstitutionDocument, {
+      const doc = await em.findOneBy(InstitutionDocument, {
         id: documentId,
         institutionId: profile.orgUnitId,
       });
-      if (!res.affected) throw new NotFoundError('证明材料', documentId);
+      if (!doc) throw new NotFoundError('证明材料', documentId);
+      await em.delete(InstitutionDocument, { id: doc.id });
       await this.audit.record(em, actor, {
         action: 'institution.document_removed',
         entityType: 'institution',
         entityId: profile.orgUnitId,
         data: { documentId },
       });
+      return doc.fileKey;
     });
+    // only once the row is gone for good
+    await this.files.discard(fileKey);
   }
 
   async submit(actor: Actor): Promise<InstitutionDto> {
@@ -181,10 +203,12 @@ export class InstitutionsService {
           'kind',
           'address',
           'contactName',
-          'contactPhone',
+          'contactPhoneEnc',
           'annualCapacity',
         ] as const
-      ).filter((k) => profile[k] === null);
+      )
+        .filter((k) => profile[k] === null)
+        .map((k) => (k === 'contactPhoneEnc' ? 'contactPhone' : k));
       const documents = await em.countBy(InstitutionDocument, { institutionId: profile.orgUnitId });
       if (missing.length || documents === 0) {
         throw new DomainError(
@@ -287,17 +311,19 @@ export class InstitutionsService {
     actor: Actor,
     id: string,
     documentId: string,
-  ): Promise<{ content: Buffer; fileName: string; mimeType: string }> {
+  ): Promise<{ content: Readable; fileName: string; mimeType: string; sizeBytes: number }> {
     if (actor.role !== 'municipal_admin' && actor.orgId !== id)
       throw new NotFoundError('证明材料', documentId);
     const doc = await this.ds
       .getRepository(InstitutionDocument)
-      .createQueryBuilder('d')
-      .addSelect('d.content')
-      .where('d.id = :documentId and d.institution_id = :id', { documentId, id })
-      .getOne();
+      .findOneBy({ id: documentId, institutionId: id });
     if (!doc) throw new NotFoundError('证明材料', documentId);
-    return { content: doc.content, fileName: doc.fileName, mimeType: doc.mimeType };
+    return {
+      content: await this.files.get(doc.fileKey),
+      fileName: doc.fileName,
+      mimeType: doc.mimeType,
+      sizeBytes: doc.sizeBytes,
+    };
   }
 
   /** The public list of filed (approved, not suspended) institutions. */
@@ -352,7 +378,8 @@ export class InstitutionsService {
       kind: null,
       address: null,
       contactName: null,
-      contactPhone: null,
+      contactPhoneEnc: null,
+      contactPhoneMasked: null,
       annualCapacity: null,
       description: null,
       filingNumber: null,
@@ -427,9 +454,9 @@ export class InstitutionsService {
     });
   }
 
+  /** The region's filing-number prefix (北京 → 京, 沈阳 → 沈); REGION_UNSUPPORTED when the table does not know it. */
   private async filingPrefix(em: EntityManager, id: string): Promise<string> {
-    const code = (await municipalityOf(em, id))?.code ?? '11';
-    return FILING_PREFIX[code.slice(0, 2)] ?? '京';
+    return (await regionOfUnit(em, id)).filingPrefix;
   }
 
   private async present(em: EntityManager, p: InstitutionProfile): Promise<InstitutionDto> {
@@ -451,7 +478,8 @@ export class InstitutionsService {
       kind: p.kind,
       address: p.address,
       contactName: p.contactName,
-      contactPhone: p.contactPhone,
+      // present() serves the institution itself, the bureau and commissioning districts
+      contactPhone: p.contactPhoneEnc ? this.cipher.open(CONTACT_PHONE, p.contactPhoneEnc) : null,
       annualCapacity: p.annualCapacity,
       description: p.description,
       filingNumber: p.filingNumber,

@@ -5,19 +5,16 @@ import {
   AuditService,
   ConflictError,
   DomainError,
+  FileStore,
   NotFoundError,
   requireFile,
+  StoredFile,
   uploadedFileName,
 } from '@peixun/core';
-import {
-  courseMinimumHours,
-  payer,
-  PolicyStore,
-  regionOfDivisionCode,
-  TrainingPolicy,
-} from '@peixun/policy';
+import { courseMinimumHours, payer, PolicyStore, TrainingPolicy } from '@peixun/policy';
+import type { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
-import { municipalityOf } from '@peixun/org';
+import { regionOfUnit } from '@peixun/org';
 import { AnnualPlanDto, CreateAnnualPlanDto, PlanProjectInputDto } from './plan.dto';
 import { AnnualPlan, PlanProject } from './plan.entity';
 
@@ -28,10 +25,11 @@ export class AnnualPlansService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly policies: PolicyStore,
+    private readonly files: FileStore,
   ) {}
 
   async create(actor: Actor, dto: CreateAnnualPlanDto): Promise<AnnualPlanDto> {
-    const region = regionOfDivisionCode((await municipalityOf(this.ds.manager, actor.orgId))?.code);
+    const { region } = await regionOfUnit(this.ds.manager, actor.orgId);
     await this.policies.require(region, dto.year);
     return this.ds.transaction(async (em) => {
       if (await em.findOneBy(AnnualPlan, { region, year: dto.year })) {
@@ -119,34 +117,68 @@ export class AnnualPlansService {
         [{ field: 'file', problems: ['must be .pdf, .doc(x) or .xls(x)'] }],
       );
     }
-    return this.ds.transaction(async (em) => {
-      const plan = await this.lockDraft(em, planId);
-      await em.update(
-        AnnualPlan,
-        { id: planId },
-        { surveyReport: upload.buffer, surveyReportName: name },
-      );
-      await this.audit.record(em, actor, {
-        action: 'plan.survey_report_attached',
-        entityType: 'annual_plan',
-        entityId: planId,
-        data: { name },
+    const stored = await this.files.put(upload.buffer, 'plan-survey-report', { fileName: name });
+    try {
+      const { dto, replaced } = await this.ds.transaction(async (em) => {
+        const plan = await this.lockDraft(em, planId);
+        const report = this.reportColumns(name, stored);
+        await em.update(AnnualPlan, { id: planId }, report);
+        await this.audit.record(em, actor, {
+          action: 'plan.survey_report_attached',
+          entityType: 'annual_plan',
+          entityId: planId,
+          data: { name, sizeBytes: stored.size, sha256: stored.sha256 },
+        });
+        return {
+          dto: await this.present(em, { ...plan, ...report }),
+          replaced: plan.surveyReportKey,
+        };
       });
-      return this.present(em, { ...plan, surveyReportName: name });
-    });
+      // the previous report goes once nothing can roll back to it
+      await this.files.discard(replaced);
+      return dto;
+    } catch (err) {
+      await this.files.discard(stored.key);
+      throw err;
+    }
+  }
+
+  private reportColumns(
+    name: string,
+    stored: StoredFile,
+  ): Pick<
+    AnnualPlan,
+    | 'surveyReportName'
+    | 'surveyReportKey'
+    | 'surveyReportSha256'
+    | 'surveyReportSize'
+    | 'surveyReportMime'
+  > {
+    return {
+      surveyReportName: name,
+      surveyReportKey: stored.key,
+      surveyReportSha256: stored.sha256,
+      surveyReportSize: stored.size,
+      surveyReportMime: stored.mime,
+    };
   }
 
   /** The needs-survey report, for whoever may read the plan. */
-  async surveyReport(actor: Actor, id: string): Promise<{ name: string; content: Buffer }> {
+  async surveyReport(
+    actor: Actor,
+    id: string,
+  ): Promise<{ name: string; mime: string; size: number; content: Readable }> {
     await this.get(actor, id);
-    const plan = await this.ds
-      .getRepository(AnnualPlan)
-      .createQueryBuilder('p')
-      .addSelect('p.surveyReport')
-      .where('p.id = :id', { id })
-      .getOne();
-    if (!plan?.surveyReport || !plan.surveyReportName) throw new NotFoundError('需求调查报告', id);
-    return { name: plan.surveyReportName, content: plan.surveyReport };
+    const plan = await this.ds.getRepository(AnnualPlan).findOneBy({ id });
+    if (!plan?.surveyReportKey || !plan.surveyReportName) {
+      throw new NotFoundError('需求调查报告', id);
+    }
+    return {
+      name: plan.surveyReportName,
+      mime: plan.surveyReportMime ?? 'application/octet-stream',
+      size: plan.surveyReportSize ?? 0,
+      content: await this.files.get(plan.surveyReportKey),
+    };
   }
 
   async publish(actor: Actor, planId: string): Promise<AnnualPlanDto> {

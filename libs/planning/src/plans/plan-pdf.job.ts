@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, HandlesJob, JobHandler, JobName, JobPayloads, localDate } from '@peixun/core';
-import { municipalityOf, OrgUnit } from '@peixun/org';
+import {
+  AppConfig,
+  DomainError,
+  FileStore,
+  HandlesJob,
+  JobHandler,
+  JobName,
+  JobPayloads,
+  localDate,
+} from '@peixun/core';
+import { OrgUnit, regionOfUnit } from '@peixun/org';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { DataSource, In } from 'typeorm';
 import { Teacher } from '../teachers/teacher.entity';
@@ -15,6 +24,7 @@ export class PlanPdfJob implements JobHandler<typeof JobName.PlanPdf> {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly config: AppConfig,
+    private readonly files: FileStore,
   ) {}
 
   async handle(
@@ -37,7 +47,10 @@ export class PlanPdfJob implements JobHandler<typeof JobName.PlanPdf> {
     const teachers = plan.teacherIds.length
       ? await this.ds.getRepository(Teacher).findBy({ id: In(plan.teacherIds) })
       : [];
-    const municipality = await municipalityOf(this.ds.manager, plan.districtId);
+    // retrying cannot make an unsupported region supported (a lost connection may be retried)
+    const region = await regionOfUnit(this.ds.manager, plan.districtId).catch((err: unknown) => {
+      throw err instanceof DomainError ? new UnrecoverableError(err.message) : err;
+    });
     const approvedOn = localDate(plan.decidedAt ?? new Date(), this.config.timezone).replace(
       /^(\d{4})-(\d{2})-(\d{2})$/,
       '$1年$2月$3日',
@@ -51,15 +64,24 @@ export class PlanPdfJob implements JobHandler<typeof JobName.PlanPdf> {
         teachers.map((t) => [t.id, `${t.name}${t.title ? `（${t.title}）` : ''}`]),
       ),
       approvedOn,
-      authority: `${municipality?.name ?? ''}民政局`,
+      authority: region.planAuthority,
     });
-    await this.ds
-      .createQueryBuilder()
-      .insert()
-      .into(ProjectPlanDocument)
-      .values({ planId, content: pdf, sizeBytes: pdf.length })
-      .orIgnore()
-      .execute();
-    return { planId, sizeBytes: pdf.length, alreadyDone: false };
+    const stored = await this.files.put(pdf, 'plan-pdf');
+    let inserted = false;
+    try {
+      const res = await this.ds
+        .createQueryBuilder()
+        .insert()
+        .into(ProjectPlanDocument)
+        .values({ planId, fileKey: stored.key, fileSha256: stored.sha256, sizeBytes: stored.size })
+        .orIgnore()
+        .returning('plan_id')
+        .execute();
+      inserted = (res.raw as unknown[]).length > 0;
+    } finally {
+      // a concurrent run got there first (its rendering stays), or the insert failed
+      if (!inserted) await this.files.discard(stored.key);
+    }
+    return { planId, sizeBytes: stored.size, alreadyDone: !inserted };
   }
 }

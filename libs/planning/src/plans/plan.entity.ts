@@ -38,8 +38,18 @@ export class AnnualPlan {
   @Column({ name: 'survey_report_name', type: 'varchar', length: 200, nullable: true })
   surveyReportName: string | null;
 
-  @Column({ name: 'survey_report', type: 'bytea', nullable: true, select: false })
-  surveyReport: Buffer | null;
+  /** Its bytes live in the file store (libs/core files): key, hash, size and sniffed type here. */
+  @Column({ name: 'survey_report_key', type: 'varchar', length: 200, nullable: true })
+  surveyReportKey: string | null;
+
+  @Column({ name: 'survey_report_sha256', type: 'char', length: 64, nullable: true })
+  surveyReportSha256: string | null;
+
+  @Column({ name: 'survey_report_size', type: 'int', nullable: true })
+  surveyReportSize: number | null;
+
+  @Column({ name: 'survey_report_mime', type: 'varchar', length: 100, nullable: true })
+  surveyReportMime: string | null;
 
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
@@ -189,8 +199,12 @@ export class ProjectPlanDocument {
   @ForeignKey(() => ProjectPlan, { name: 'project_plan_document_plan_fk', onDelete: 'CASCADE' })
   planId: string;
 
-  @Column({ type: 'bytea' })
-  content: Buffer;
+  /** The PDF in the file store (libs/core files). */
+  @Column({ name: 'file_key', type: 'varchar', length: 200 })
+  fileKey: string;
+
+  @Column({ name: 'file_sha256', type: 'char', length: 64 })
+  fileSha256: string;
 
   @Column({ name: 'size_bytes', type: 'int' })
   sizeBytes: number;

@@ -44,6 +44,8 @@ describe('project plan checks', () => {
     costItems: [{ item: '讲课费', amountFen: 500_000, payer: 'district' }],
     teacherIds: ['t1'],
     teachersOfInstitution: new Set(['t1']),
+    teachersConsenting: new Set(['t1']),
+    teachersNamedBefore: new Set(),
     institutionCommissionable: true,
     hasMaterials: true,
     places: 120,
@@ -100,6 +102,31 @@ describe('project plan checks', () => {
       'a teacher of another institution',
       { teachersOfInstitution: new Set() },
       ['teacherIds[0]:TEACHER'],
+    ],
+    [
+      'a newly named teacher who does not consent to be listed (never recorded or withdrawn)',
+      { teachersConsenting: new Set() },
+      ['teacherIds[0]:TEACHER_NOT_CONSENTING'],
+    ],
+    [
+      'an amendment keeping a teacher the approved plan already named, who withdrew since',
+      { teachersConsenting: new Set(), teachersNamedBefore: new Set(['t1']) },
+      [],
+    ],
+    [
+      'an amendment adding a second teacher who does not consent',
+      {
+        teacherIds: ['t1', 't2'],
+        teachersOfInstitution: new Set(['t1', 't2']),
+        teachersConsenting: new Set(['t1']),
+        teachersNamedBefore: new Set(['t1']),
+      },
+      ['teacherIds[1]:TEACHER_NOT_CONSENTING'],
+    ],
+    [
+      'a teacher of another institution who does not consent either',
+      { teachersOfInstitution: new Set(), teachersConsenting: new Set() },
+      ['teacherIds[0]:TEACHER', 'teacherIds[0]:TEACHER_NOT_CONSENTING'],
     ],
     [
       'an institution that is not filed',

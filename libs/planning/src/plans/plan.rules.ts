@@ -72,6 +72,13 @@ export interface PlanFacts {
   teacherIds: string[];
   /** Of the plan's teachers, those who teach for the commissioned institution. */
   teachersOfInstitution: Set<string>;
+  /** Of the plan's teachers, those who currently consent to be listed in the pool. */
+  teachersConsenting: Set<string>;
+  /**
+   * Teachers the plan already named before (an amendment: those of the approved
+   * plan it amends). Keeping them is no new selection, so consent is not asked again.
+   */
+  teachersNamedBefore: Set<string>;
   institutionCommissionable: boolean;
   /** Art. 12: a plan names its teachers and its materials. */
   hasMaterials: boolean;
@@ -88,7 +95,8 @@ export const totalHalfHours = (sessions: PlanSession[]): number =>
  * What stops a plan from being submitted: too few class hours for the
  * policy's minimum, a charge to workers for a type they may not be charged for
  * (Art. 23), sessions outside the plan's dates, teachers who do not teach for
- * the institution, an institution that is not filed.
+ * the institution or (newly named) do not consent to be listed in the pool, an
+ * institution that is not filed.
  */
 export function planProblems(policy: TrainingPolicy, f: PlanFacts): PlanProblem[] {
   const problems: PlanProblem[] = [];
@@ -146,6 +154,13 @@ export function planProblems(policy: TrainingPolicy, f: PlanFacts): PlanProblem[
         field: `teacherIds[${i}]`,
         code: 'TEACHER',
         message: '该教师不在受委托机构的师资中',
+      });
+    }
+    if (!f.teachersConsenting.has(t) && !f.teachersNamedBefore.has(t)) {
+      problems.push({
+        field: `teacherIds[${i}]`,
+        code: 'TEACHER_NOT_CONSENTING',
+        message: '该教师未同意列入师资库或已撤回同意，不能新选用',
       });
     }
   });

@@ -11,11 +11,9 @@ import {
   Res,
   StreamableFile,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, CurrentActor, IdParam, Roles } from '@peixun/core';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor, FileUpload, IdParam, Roles } from '@peixun/core';
 import type { Response } from 'express';
 import { AnnualPlansService } from './annual-plans.service';
 import {
@@ -83,14 +81,7 @@ export class AnnualPlansController {
   /** Attaches the needs-survey report the plan is based on. */
   @Put(':id/survey-report')
   @Roles('municipal_admin')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 20 * 1024 * 1024, files: 1 } }))
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      properties: { file: { type: 'string', format: 'binary', description: '需求调查报告' } },
-    },
-  })
+  @FileUpload('plan-survey-report', '需求调查报告 PDF/Word/Excel')
   @ApiOkResponse({ type: AnnualPlanDto })
   surveyReport(
     @CurrentActor() actor: Actor,
@@ -108,12 +99,12 @@ export class AnnualPlansController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const report = await this.plans.surveyReport(actor, id);
-    res.setHeader('Content-Type', 'application/octet-stream');
+    res.setHeader('Content-Type', report.mime);
     res.setHeader(
       'Content-Disposition',
       `attachment; filename*=UTF-8''${encodeURIComponent(report.name)}`,
     );
-    return new StreamableFile(report.content);
+    return new StreamableFile(report.content, { length: report.size || undefined });
   }
 
   @Post(':id/publish')
@@ -216,12 +207,12 @@ export class ProjectPlansController {
     @IdParam() id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const content = await this.plans.pdf(actor, id);
+    const pdf = await this.plans.pdf(actor, id);
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader(
       'Content-Disposition',
       `attachment; filename*=UTF-8''${encodeURIComponent('培训项目计划书.pdf')}`,
     );
-    return new StreamableFile(content);
+    return new StreamableFile(pdf.content, { length: pdf.sizeBytes });
   }
 }

@@ -5,6 +5,7 @@ import {
   AuditService,
   DomainError,
   ErrorCode,
+  FileStore,
   JobName,
   JobsService,
   NotFoundError,
@@ -12,6 +13,7 @@ import {
 } from '@peixun/core';
 import { OrgUnit } from '@peixun/org';
 import { PolicyStore } from '@peixun/policy';
+import type { Readable } from 'node:stream';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { InstitutionsService } from '../institutions/institutions.service';
 import { TeachersService } from '../teachers/teachers.service';
@@ -44,6 +46,7 @@ export class ProjectPlansService {
     private readonly institutions: InstitutionsService,
     private readonly teachers: TeachersService,
     private readonly jobs: JobsService,
+    private readonly files: FileStore,
   ) {}
 
   async create(actor: Actor, dto: ProjectPlanInputDto): Promise<ProjectPlanDto> {
@@ -111,6 +114,7 @@ export class ProjectPlansService {
         throw new DomainError(
           problems.find((p) => p.code === 'WORKER_CHARGE_FORBIDDEN')?.code ??
             problems.find((p) => p.code === 'HOURS_BELOW_MINIMUM')?.code ??
+            problems.find((p) => p.code === ErrorCode.TEACHER_NOT_CONSENTING)?.code ??
             'PLAN_INVALID',
           `计划书不符合政策，不能提交 (cannot submit): ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
           400,
@@ -127,13 +131,16 @@ export class ProjectPlansService {
       const plan = await this.lockAny(em, id);
       const to = planTransition(plan.status, 'approve');
       if (!to) throw illegalTransition('approve', plan.status);
-      // the institution may have been suspended, a teacher unlinked, or the policy changed since submission
+      // the institution may have been suspended, a teacher unlinked or their consent withdrawn,
+      // or the policy changed since submission: filing is what makes the selection official
       const problems = await this.problems(em, plan);
       if (problems.length) {
         throw new DomainError(
           problems.some((p) => p.code === 'INSTITUTION_NOT_FILED')
             ? 'INSTITUTION_NOT_FILED'
-            : 'PLAN_INVALID',
+            : problems.some((p) => p.code === ErrorCode.TEACHER_NOT_CONSENTING)
+              ? ErrorCode.TEACHER_NOT_CONSENTING
+              : 'PLAN_INVALID',
           `计划书已不符合要求，不能批准 (no longer valid): ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
           409,
           problems.map((p) => ({ field: p.field, problems: [`${p.code}: ${p.message}`] })),
@@ -309,7 +316,7 @@ export class ProjectPlansService {
     return this.present(this.ds.manager, await this.visible(this.ds.manager, actor, id));
   }
 
-  async pdf(actor: Actor, id: string): Promise<Buffer> {
+  async pdf(actor: Actor, id: string): Promise<{ content: Readable; sizeBytes: number }> {
     const plan = await this.visible(this.ds.manager, actor, id);
     const doc = await this.ds.getRepository(ProjectPlanDocument).findOneBy({ planId: plan.id });
     if (!doc) {
@@ -326,7 +333,7 @@ export class ProjectPlansService {
         job,
       });
     }
-    return doc.content;
+    return { content: await this.files.get(doc.fileKey), sizeBytes: doc.sizeBytes };
   }
 
   // -- helpers -----------------------------------------------------------------
@@ -375,6 +382,12 @@ export class ProjectPlansService {
         em,
         plan.teacherIds,
         plan.institutionId,
+      ),
+      teachersConsenting: await this.teachers.consentingAmong(em, plan.teacherIds),
+      teachersNamedBefore: new Set(
+        plan.amendmentOf
+          ? ((await em.findOneBy(ProjectPlan, { id: plan.amendmentOf }))?.teacherIds ?? [])
+          : [],
       ),
       institutionCommissionable: await this.institutions.commissionable(em, plan.institutionId),
       hasMaterials: !!plan.materials?.trim(),

@@ -27,8 +27,12 @@ export class Teacher {
   @Column({ type: 'varchar', length: 500, nullable: true })
   qualifications: string | null;
 
-  @Column({ type: 'varchar', length: 20, nullable: true })
-  phone: string | null;
+  /** Phone, sealed (AES-256-GCM, field `teacher.phone`); the masked form for display. */
+  @Column({ name: 'phone_enc', type: 'bytea', nullable: true })
+  phoneEnc: Buffer | null;
+
+  @Column({ name: 'phone_masked', type: 'varchar', length: 20, nullable: true })
+  phoneMasked: string | null;
 
   /** The institution that added the teacher to the pool: only it edits the record. */
   @ForeignKey('OrgUnit', { name: 'teacher_owner_fk', onDelete: 'RESTRICT' })

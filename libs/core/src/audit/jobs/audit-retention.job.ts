@@ -44,6 +44,7 @@ export class AuditRetentionJob implements JobHandler<typeof JobName.AuditRetenti
 
   async handle(
     job: Job<JobPayloads[typeof JobName.AuditRetention]>,
+    signal?: AbortSignal,
   ): Promise<AuditRetentionResult> {
     const runKey = effectiveRunKey(job.data.runKey, new Date(job.timestamp), this.config.timezone);
     const cutoff = new Date(job.timestamp - job.data.retentionDays * 86_400_000);
@@ -69,24 +70,11 @@ export class AuditRetentionJob implements JobHandler<typeof JobName.AuditRetenti
     const { batchSize, batchPauseMs } = this.config.audit;
     let batches = 0;
     for (;;) {
+      signal?.throwIfAborted(); // handed back at shutdown: the next worker continues from here
       const moved = await this.dataSource.transaction(async (em) => {
-        await em.query(`select set_config('peixun.audit_purge', 'on', true)`);
+        // the application role cannot delete audit entries: the owner's function moves them
         const rows: { n: number }[] = await em.query(
-          `with picked as (
-             select id from audit_log where occurred_at < $1 order by id limit $2 for update skip locked
-           ), moved as (
-             delete from audit_log a using picked p where a.id = p.id
-             returning a.id, a.occurred_at, a.actor_account_id, a.actor_username, a.actor_role, a.action,
-                       a.entity_type, a.entity_id, a.request_id, a.ip, a.data
-           ), archived as (
-             insert into audit_log_archive (id, occurred_at, actor_account_id, actor_username, actor_role, action,
-                                            entity_type, entity_id, request_id, ip, data, archive_run_id)
-             select id, occurred_at, actor_account_id, actor_username, actor_role, action,
-                    entity_type, entity_id, request_id, ip, data, $3 from moved
-             on conflict (id) do nothing
-             returning id
-           )
-           select count(*)::int as n from archived`,
+          `select audit_archive_batch($1, $2, $3) as n`,
           [cutoff, batchSize, run.id],
         );
         const n = rows[0]?.n ?? 0;

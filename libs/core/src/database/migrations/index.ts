@@ -4,6 +4,10 @@ import { Workers1795399050648 } from './1795399050648-Workers';
 import { Institutions1795400588546 } from './1795400588546-Institutions';
 import { Policies1795400776796 } from './1795400776796-Policies';
 import { Planning1795401871546 } from './1795401871546-Planning';
+import { AuditArchiveFunction1795613937676 } from './1795613937676-AuditArchiveFunction';
+import { SealPersonalData1795614123527 } from './1795614123527-SealPersonalData';
+import { TeacherConsent1795614141574 } from './1795614141574-TeacherConsent';
+import { FilesToStore1795614356863 } from './1795614356863-FilesToStore';
 
 /** Every migration, in order. New migrations are appended here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -12,4 +16,8 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Institutions1795400588546,
   Policies1795400776796,
   Planning1795401871546,
+  AuditArchiveFunction1795613937676,
+  SealPersonalData1795614123527,
+  TeacherConsent1795614141574,
+  FilesToStore1795614356863,
 ];

@@ -1,0 +1,48 @@
+import { INestApplication, Logger } from '@nestjs/common';
+import { AppConfig, textTable } from '@peixun/core';
+import { DEMO_PASSWORD, DemoSeedService } from '@peixun/org';
+
+/**
+ * What a person starting the platform needs to see: where it answers, where
+ * the API docs are, and (in development) the demo accounts to sign in with.
+ * Readable text with LOG_FORMAT=pretty; one structured log line with json.
+ */
+export async function printStartBanner(
+  app: INestApplication,
+  what: string,
+  startedMs: number,
+): Promise<void> {
+  const config = app.get(AppConfig);
+  const base = `http://localhost:${config.http.port}`;
+  const urls = { api: `${base}/api`, docs: `${base}/api/docs`, ready: `${base}/api/ready` };
+  const demo =
+    config.nodeEnv === 'development' ? await app.get(DemoSeedService).presentAccounts() : [];
+  if (config.log.format === 'json') {
+    new Logger('Peixun').log({ urls, demoAccounts: demo.map((a) => a.username) }, `${what} ready`);
+    return;
+  }
+  const lines = [
+    '',
+    `  peixun 培训 — ${what} ready in ${Date.now() - startedMs} ms`,
+    '',
+    textTable(
+      ['', 'URL'],
+      [
+        ['API', urls.api],
+        ['API docs 接口文档', urls.docs],
+        ['Readiness 就绪检查', urls.ready],
+      ],
+    ),
+  ];
+  if (demo.length) {
+    lines.push(
+      '',
+      `  演示账号 (demo accounts) — password ${DEMO_PASSWORD}`,
+      textTable(
+        ['username', 'role', '名称'],
+        demo.map((a) => [a.username, a.role, a.displayName]),
+      ),
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}

@@ -1,0 +1,180 @@
+import { AuditLog, JobName, JobsService, MaintenanceRun } from '@peixun/core';
+import { randomBytes } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { createServer } from 'node:net';
+import { anAccount, anOrgTree, TEST_PASSWORD } from './factories/org.factory';
+import { bootApi, login, Session, TestApi } from './support/app';
+import { waitForJob } from './support/queues';
+import { AppProcess, startAppProcess, startWorkerProcess } from './support/worker-process';
+
+const ROWS = 2000;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+/** Graceful shutdown on SIGTERM: nothing in flight is lost, and the process exits in bounded time. */
+describe('graceful shutdown', () => {
+  let api: TestApi;
+  let municipal: Session;
+  let municipalUsername: string;
+  const procs: AppProcess[] = [];
+
+  beforeAll(async () => {
+    api = await bootApi();
+    const org = await anOrgTree(api.ds);
+    const m = await anAccount().withRole('municipal_admin').inOrg(org.municipality).create(api.ds);
+    municipalUsername = m.username;
+    municipal = await login(api.http, m.username, TEST_PASSWORD);
+  });
+  afterAll(async () => {
+    for (const p of procs) if (p.child.exitCode === null) p.child.kill('SIGKILL');
+    await api.close();
+  });
+
+  async function oldEntries(action: string): Promise<void> {
+    await api.ds.query(
+      `insert into audit_log (occurred_at, action, entity_type, entity_id)
+       select now() - interval '400 days', $1, 'test', g::text from generate_series(1, ${ROWS}) g`,
+      [action],
+    );
+  }
+
+  /** A retention run of its own (the API's run key is one per day and period: other files use those). */
+  async function startRun(days: number): Promise<{ queue: string; jobId: string }> {
+    return api.app.get(JobsService).enqueue(JobName.AuditRetention, {
+      runKey: `test-shutdown-${randomBytes(4).toString('hex')}`,
+      retentionDays: days,
+      requestedBy: municipal.actor.accountId,
+    });
+  }
+
+  const midJob = (s: { progress: unknown }): boolean =>
+    typeof s.progress === 'object' && ((s.progress as { batches?: number }).batches ?? 0) >= 2;
+
+  it('the worker finishes its active job before it exits', async () => {
+    await oldEntries('test.sigterm-finish');
+    const worker = await startWorkerProcess({
+      AUDIT_RETENTION_BATCH_SIZE: '100',
+      AUDIT_RETENTION_BATCH_PAUSE_MS: '100',
+      SHUTDOWN_TIMEOUT_MS: '30000',
+    });
+    procs.push(worker);
+    const ref = await startRun(311);
+    await waitForJob(api.http, municipal, ref, midJob);
+    const sent = Date.now();
+    worker.child.kill('SIGTERM');
+    expect(await worker.exited).toEqual({ code: 0, signal: null });
+    expect(Date.now() - sent).toBeLessThan(30_000);
+    // done by this worker, before it exited: no other worker runs
+    const status = await waitForJob(api.http, municipal, ref, () => true);
+    expect(status).toMatchObject({ state: 'completed', result: { moved: ROWS } });
+    expect(await api.ds.getRepository(AuditLog).countBy({ action: 'test.sigterm-finish' })).toBe(0);
+    expect(worker.output()).toMatch(/no new jobs; 1 active may finish/);
+  });
+
+  it('a job that cannot finish in time is handed back at once and done exactly once by the next worker', async () => {
+    await oldEntries('test.sigterm-release');
+    const env = {
+      AUDIT_RETENTION_BATCH_SIZE: '50',
+      AUDIT_RETENTION_BATCH_PAUSE_MS: '300',
+      SHUTDOWN_TIMEOUT_MS: '1000',
+    };
+    const first = await startWorkerProcess(env);
+    procs.push(first);
+    const ref = await startRun(312);
+    await waitForJob(api.http, municipal, ref, midJob);
+    const sent = Date.now();
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toEqual({ code: 0, signal: null });
+    expect(Date.now() - sent).toBeLessThan(6_000);
+    expect(first.output()).toContain('job handed back to the queue');
+    // back in the queue right away (no wait for a lock to lapse), not failed, no attempt used up
+    const handedBack = await waitForJob(api.http, municipal, ref, () => true);
+    expect(handedBack.state).toBe('waiting');
+    expect(handedBack.failedReason).toBeNull();
+    const [{ n: archived }] = await api.ds.query(
+      `select count(*)::int n from audit_log_archive where action = 'test.sigterm-release'`,
+    );
+    expect(archived).toBeGreaterThan(0);
+    expect(archived).toBeLessThan(ROWS);
+
+    const second = await startWorkerProcess({ ...env, SHUTDOWN_TIMEOUT_MS: '30000' });
+    procs.push(second);
+    const status = await waitForJob(api.http, municipal, ref);
+    expect(status).toMatchObject({ state: 'completed', result: { moved: ROWS } });
+    const [{ n, distinct }] = await api.ds.query(
+      `select count(*)::int n, count(distinct entity_id)::int distinct
+         from audit_log_archive where action = 'test.sigterm-release'`,
+    );
+    expect({ n, distinct }).toEqual({ n: ROWS, distinct: ROWS });
+    const run = (
+      await api.ds.getRepository(MaintenanceRun).findBy({ kind: 'audit.retention' })
+    ).find((r) => ref.jobId.endsWith(r.runKey))!;
+    expect(run).toMatchObject({ status: 'completed', attempts: 2 });
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toEqual({ code: 0, signal: null });
+  });
+
+  it('the API stops accepting, answers the request in flight, and exits', async () => {
+    const port = await freePort();
+    const proc = await startAppProcess(
+      'apps/api/src/main.ts',
+      { PORT: String(port), SHUTDOWN_TIMEOUT_MS: '10000', LOG_FORMAT: 'json' },
+      'API ready',
+    );
+    procs.push(proc);
+    const body = JSON.stringify({ username: municipalUsername, password: TEST_PASSWORD });
+    let refused: unknown;
+    // a request in flight: headers and half the body sent, the rest after SIGTERM
+    const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/api/v1/auth/login',
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+          },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        },
+      );
+      req.on('error', reject);
+      req.write(body.slice(0, 10));
+      setTimeout(() => {
+        proc.child.kill('SIGTERM');
+        setTimeout(() => {
+          // no new connections while draining
+          fetch(`http://127.0.0.1:${port}/api/health`)
+            .then(
+              (r) => r.status,
+              (err: Error & { cause?: { code?: string } }) => err.cause?.code ?? err.message,
+            )
+            .then((fresh) => {
+              refused = fresh;
+              req.end(body.slice(10));
+            }, reject);
+        }, 500);
+      }, 300);
+    });
+    const answered = await response;
+    expect(refused).toBe('ECONNREFUSED');
+    expect(answered.status).toBe(200);
+    expect(JSON.parse(answered.body)).toMatchObject({ accessToken: expect.any(String) });
+    expect(await proc.exited).toEqual({ code: 0, signal: null });
+    expect(proc.output()).toMatch(/SIGTERM: draining/);
+  });
+});
