@@ -9,18 +9,25 @@ const ESM_ONLY = [
   'uint8array-extras',
   '@tokenizer/inflate',
   '@borewit/text-codec',
+  // unpdf (PDF text extraction in the documents' tests) loads pdf.js as an ES module
+  'unpdf',
 ];
 const swcJs = [
   '@swc/jest',
   { swcrc: false, jsc: { target: 'es2022' }, module: { type: 'commonjs' } },
 ];
-const transform = { '^.+\\.ts$': swc, [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: swcJs };
+const transform = {
+  '^.+\\.ts$': swc,
+  [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: swcJs,
+  '/node_modules/unpdf/dist/pdfjs\\.mjs$': swcJs,
+};
 const transformIgnorePatterns = [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`];
 const moduleNameMapper = {
-  '^@peixun/(core|org|policy|planning)$': '<rootDir>/libs/$1/src',
-  '^@peixun/(core|org|policy|planning)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@peixun/(core|org|policy|planning|classes|enrollment)$': '<rootDir>/libs/$1/src',
+  '^@peixun/(core|org|policy|planning|classes|enrollment)/(.*)$': '<rootDir>/libs/$1/src/$2',
   // its "exports" offer only the import / module-sync conditions, which Jest does not resolve
   '^file-type$': '<rootDir>/node_modules/file-type/index.js',
+  '^unpdf/pdfjs$': '<rootDir>/node_modules/unpdf/dist/pdfjs.mjs',
 };
 
 module.exports = {

@@ -95,6 +95,7 @@ describe('route access (every route, every role)', () => {
     expect(publicRoutes).toEqual([
       'get /api/health',
       'get /api/ready',
+      'get /api/v1/calendar/00000000-0000-4000-8000-000000000000.ics',
       'get /api/v1/institutions/filed',
       'post /api/v1/auth/login',
       'post /api/v1/auth/logout',

@@ -85,7 +85,15 @@ export class AccountBuilder {
   private org: OrgUnit | null = null;
   private password = TEST_PASSWORD;
   private active = true;
+  private workerId: string | null = null;
   readonly username = `u-${uniq()}`;
+
+  /** A worker's own account. */
+  forWorker(workerId: string): this {
+    this.role = 'worker';
+    this.workerId = workerId;
+    return this;
+  }
 
   withRole(role: Role): this {
     this.role = role;
@@ -110,6 +118,7 @@ export class AccountBuilder {
       displayName: `测试 ${this.role}`,
       role: this.role,
       scopeOrgId: this.org?.id ?? null,
+      workerId: this.workerId,
       passwordHash: await hashPassword(this.password),
       active: this.active,
     });

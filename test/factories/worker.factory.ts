@@ -52,6 +52,19 @@ export class WorkerBuilder {
     return this;
   }
 
+  /** Any other column (tier, channel, startedOn, qualification, status …). */
+  with(
+    fields: Partial<
+      Pick<
+        Worker,
+        'positionTier' | 'post' | 'entryChannel' | 'startedOn' | 'qualification' | 'status' | 'name'
+      >
+    >,
+  ): this {
+    Object.assign(this.fields, fields);
+    return this;
+  }
+
   withPhone(phone: string): this {
     this.phone = phone;
     return this;

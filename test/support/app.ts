@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { AppConfig, resetAppConfig } from '@peixun/core';
+import { TokenService } from '@peixun/core/auth/token.service';
 import type { App } from 'supertest/types';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -60,3 +61,12 @@ export async function login(http: App, username: string, password: string): Prom
 export const bearer = (s: Session | string): { Authorization: string } => ({
   Authorization: `Bearer ${typeof s === 'string' ? s : s.accessToken}`,
 });
+
+/**
+ * A session for an actor without signing in (no password hashing): for tests that need
+ * hundreds of callers at once. The token is the same the login would give.
+ */
+export function sessionFor(api: TestApi, actor: Session['actor'] & { role: string }): Session {
+  const { token } = api.app.get(TokenService).signAccess(actor as never);
+  return { accessToken: token, refreshToken: '', actor };
+}

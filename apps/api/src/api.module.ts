@@ -2,12 +2,22 @@ import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { CoreModule, HealthModule } from '@peixun/core';
 import { OrgModule } from '@peixun/org';
 import { PlanningModule } from '@peixun/planning';
+import { ClassesModule } from '@peixun/classes';
+import { EnrollmentModule } from '@peixun/enrollment';
 import { PolicyModule } from '@peixun/policy';
 import { BodyParserMiddleware } from './http-security';
 
 /** The HTTP process: controllers of every feature, no queue processors. */
 @Module({
-  imports: [CoreModule, HealthModule, PolicyModule, OrgModule, PlanningModule],
+  imports: [
+    CoreModule,
+    HealthModule,
+    PolicyModule,
+    OrgModule,
+    PlanningModule,
+    ClassesModule,
+    EnrollmentModule,
+  ],
 })
 export class ApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

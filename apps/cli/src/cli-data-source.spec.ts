@@ -2,6 +2,8 @@ import { getMetadataArgsStorage } from 'typeorm';
 import '@peixun/core';
 import '@peixun/org';
 import '@peixun/planning';
+import '@peixun/classes';
+import '@peixun/enrollment';
 import '@peixun/policy';
 import { ALL_ENTITIES } from './cli-data-source';
 

@@ -1,6 +1,8 @@
 import { AppConfig, CORE_ENTITIES, dataSourceOptions } from '@peixun/core';
 import { ORG_ENTITIES } from '@peixun/org';
 import { PLANNING_ENTITIES } from '@peixun/planning';
+import { CLASSES_ENTITIES } from '@peixun/classes';
+import { ENROLLMENT_ENTITIES } from '@peixun/enrollment';
 import { TrainingPolicyRow } from '@peixun/policy';
 import { DataSource } from 'typeorm';
 
@@ -10,6 +12,8 @@ export const ALL_ENTITIES = [
   TrainingPolicyRow,
   ...ORG_ENTITIES,
   ...PLANNING_ENTITIES,
+  ...CLASSES_ENTITIES,
+  ...ENROLLMENT_ENTITIES,
 ];
 
 export function cliDataSource(config: AppConfig, url: string): DataSource {

@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CoreModule } from '@peixun/core';
+import { EnrollmentModule } from '@peixun/enrollment';
 import { OrgModule } from '@peixun/org';
 import { PlanningModule } from '@peixun/planning';
 import { PolicyModule } from '@peixun/policy';
 
-/** The demo seed's context: every lib that adds demo data (planning: the teacher pool). */
-@Module({ imports: [CoreModule, PolicyModule, OrgModule, PlanningModule] })
+/**
+ * The demo seed's context: every lib that adds demo data (planning: the teacher pool;
+ * enrollment: the week's classes, places and nominations).
+ */
+@Module({ imports: [CoreModule, PolicyModule, OrgModule, PlanningModule, EnrollmentModule] })
 export class CliSeedModule {}

@@ -4,16 +4,36 @@ import {
   AuditRetentionJob,
   AuditRetentionScheduler,
   CoreModule,
+  NotificationDispatcher,
+  NotificationsDispatchJob,
+  NotificationsRetentionJob,
+  NotificationsScheduler,
   PiiRotationJob,
   QueueWorkersService,
 } from '@peixun/core';
 import { OrgModule, RosterExportJob, RosterImportJob } from '@peixun/org';
 import { PlanningModule, PlanPdfJob } from '@peixun/planning';
 import { PolicyModule } from '@peixun/policy';
+import { ClassesModule } from '@peixun/classes';
+import {
+  ClassDocumentJob,
+  EnrollmentModule,
+  EnrollmentScheduler,
+  OfferExpiryJob,
+  SettleSweepJob,
+} from '@peixun/enrollment';
 
 /** The queue process: job handlers and the workers that run them; no HTTP server. */
 @Module({
-  imports: [CoreModule, PolicyModule, OrgModule, PlanningModule, DiscoveryModule],
+  imports: [
+    CoreModule,
+    PolicyModule,
+    OrgModule,
+    PlanningModule,
+    ClassesModule,
+    EnrollmentModule,
+    DiscoveryModule,
+  ],
   providers: [
     QueueWorkersService,
     AuditRetentionJob,
@@ -22,6 +42,14 @@ import { PolicyModule } from '@peixun/policy';
     RosterImportJob,
     RosterExportJob,
     PlanPdfJob,
+    OfferExpiryJob,
+    SettleSweepJob,
+    EnrollmentScheduler,
+    ClassDocumentJob,
+    NotificationDispatcher,
+    NotificationsDispatchJob,
+    NotificationsRetentionJob,
+    NotificationsScheduler,
   ],
 })
 export class WorkerModule {}

@@ -9,7 +9,9 @@ import { LoggingModule } from './logging/logging.module';
 import { QueueModule } from './queue/queue.module';
 import { JobsController } from './queue/jobs.controller';
 import { CryptoModule } from './crypto/crypto.module';
+import { DomainEventsModule } from './events/domain-events';
 import { CryptoController } from './crypto/crypto.controller';
+import { NotificationsModule } from './notifications/notifications.module';
 
 /** The platform layer both processes share: config, logs, database, file store, queues, auth, audit. */
 @Module({
@@ -23,8 +25,17 @@ import { CryptoController } from './crypto/crypto.controller';
     AuditModule,
     DiscoveryModule,
     CryptoModule,
+    DomainEventsModule,
+    NotificationsModule,
   ],
   controllers: [JobsController, CryptoController],
-  exports: [QueueModule, AuthModule, AuditModule, CryptoModule],
+  exports: [
+    QueueModule,
+    AuthModule,
+    AuditModule,
+    CryptoModule,
+    DomainEventsModule,
+    NotificationsModule,
+  ],
 })
 export class CoreModule {}

@@ -48,3 +48,6 @@ export * from './common/text-table';
 export * from './files';
 export * from './queue/worker-heartbeat';
 export * from './queue/platform-redis';
+export * from './documents';
+export * from './notifications';
+export * from './events/domain-events';

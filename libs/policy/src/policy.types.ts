@@ -67,4 +67,19 @@ export interface TrainingPolicy {
   };
   assessmentGrades: AssessmentGrade[];
   gradeCaps: GradeCapRule[];
+  /** Enrolment settings; absent in older versions (then POLICY_DEFAULTS.enrolment applies). */
+  enrolment?: Partial<EnrolmentRules>;
+}
+
+/** How classes take trainees (issue 9). */
+export interface EnrolmentRules {
+  /**
+   * A worker counts as "new to community work" (induction, Art. 7) for this many months
+   * after starting it.
+   */
+  inductionWindowMonths: number;
+  /** How long a worker offered a waitlist place has to accept it. */
+  offerHours: number;
+  /** Minutes of one class hour (学时), to turn a plan's class hours into a session's length. */
+  classHourMinutes: number;
 }

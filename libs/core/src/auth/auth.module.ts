@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
@@ -25,7 +26,9 @@ import { TokenService } from './token.service';
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        secret: config.auth.jwtSecret,
+        // a KeyObject: given the secret as a string, jsonwebtoken first tries to read it as a
+        // public key on every verify (~0.5 ms a request); as a secret key it takes ~10 µs
+        secret: createSecretKey(Buffer.from(config.auth.jwtSecret, 'utf8')) as unknown as Buffer,
         signOptions: { algorithm: 'HS256' },
       }),
     }),

@@ -1,5 +1,5 @@
 import { effectiveRunKey } from '../audit/jobs/audit-retention.job';
-import { localDate, localYear } from './time';
+import { localDate, localTime, localYear, zonedDateTime } from './time';
 
 describe('region time', () => {
   it.each([
@@ -16,5 +16,19 @@ describe('region time', () => {
     ['manual-2026-11-23-d30', '2026-11-22T17:00:00Z', 'manual-2026-11-23-d30'],
   ])('run key %s at %s -> %s', (key, at, expected) => {
     expect(effectiveRunKey(key, new Date(at), 'Asia/Shanghai')).toBe(expected);
+  });
+});
+
+describe('region clock', () => {
+  it.each([
+    ['2026-11-25', '09:30', 'Asia/Shanghai', '2026-11-25T01:30:00.000Z'],
+    ['2026-01-01', '00:00', 'Asia/Shanghai', '2025-12-31T16:00:00.000Z'],
+    ['2026-07-01', '09:00', 'Europe/Berlin', '2026-07-01T07:00:00.000Z'],
+    ['2026-01-15', '09:00', 'Europe/Berlin', '2026-01-15T08:00:00.000Z'],
+  ])('%s %s in %s is %s', (date, time, tz, iso) => {
+    const at = zonedDateTime(date, time, tz);
+    expect(at.toISOString()).toBe(iso);
+    expect(localDate(at, tz)).toBe(date);
+    expect(localTime(at, tz)).toBe(time);
   });
 });

@@ -22,7 +22,10 @@ export function requireFile(
  * `filename*=UTF-8''a%00b.pdf` has them) are dropped: the name is a label, not
  * something the user typed into a field, and PostgreSQL refuses NUL.
  */
-export function uploadedFileName(file: Express.Multer.File, max = 200): string {
+export function uploadedFileName(
+  file: Pick<Express.Multer.File, 'originalname'>,
+  max = 200,
+): string {
   const name = Buffer.from(file.originalname, 'latin1').toString('utf8');
   return Array.from(name.replace(FORBIDDEN_IN_NAMES, '').trim()).slice(0, max).join('');
 }

@@ -59,6 +59,9 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ REGION_TIMEZONE: 'Mars/Olympus' }, 'REGION_TIMEZONE'],
     [{ QUEUE_PREFIX: 'has space' }, 'QUEUE_PREFIX'],
+    [{ PUBLIC_BASE_URL: 'peixun.example.cn' }, 'PUBLIC_BASE_URL'],
+    [{ PUBLIC_BASE_URL: 'https://x.cn/?a=1' }, 'PUBLIC_BASE_URL'],
+    [{ PUBLIC_BASE_URL: 'javascript:alert(1)' }, 'PUBLIC_BASE_URL'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
@@ -66,6 +69,15 @@ describe('loadConfig', () => {
     } catch (e) {
       expect((e as ConfigError).problems.join('\n')).toContain(variable);
     }
+  });
+
+  it.each([
+    [undefined, undefined],
+    ['https://peixun.example.cn', 'https://peixun.example.cn'],
+    ['https://peixun.example.cn/app/', 'https://peixun.example.cn/app'],
+    ['http://10.0.0.5:3000', 'http://10.0.0.5:3000'],
+  ])('PUBLIC_BASE_URL %s -> %s', (value, out) => {
+    expect(loadConfig(value ? { PUBLIC_BASE_URL: value } : {}).http.publicBaseUrl).toBe(out);
   });
 
   it('lists every bad variable at once', () => {

@@ -19,6 +19,8 @@ export class AppConfig {
     corsOrigins: string[];
     /** Express `trust proxy`: false, a hop count, or the proxies' addresses / ranges. */
     trustProxy: TrustProxy;
+    /** Where clients reach the platform (PUBLIC_BASE_URL, no trailing slash), for absolute links; unset: the request's host. */
+    publicBaseUrl?: string;
   };
   database: {
     /** Set when an external PostgreSQL is used; otherwise the embedded one is started. */
@@ -62,6 +64,8 @@ export class AppConfig {
   /** File contents (libs/core/src/files): FILE_STORE, FILE_STORE_DIR, S3_*. */
   files: FileStoreConfig;
   audit: { retentionDays: number; batchSize: number; batchPauseMs: number; retentionCron: string };
+  /** The notification outbox: retention, and how often the worker sweeps it for due deliveries. */
+  notifications: { retentionDays: number; sweepIntervalMs: number };
   shutdownTimeoutMs: number;
   seedDemoOnEmpty: boolean;
   timezone: string;
@@ -156,6 +160,7 @@ export function loadConfig(
     bodyLimit: (dto.BODY_LIMIT ?? '1mb').toLowerCase(),
     corsOrigins: parseCorsOrigins(dto.CORS_ORIGINS),
     trustProxy: 'value' in trustProxy ? trustProxy.value : false,
+    publicBaseUrl: dto.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
   };
   config.database = {
     url: dto.DATABASE_URL,
@@ -207,6 +212,10 @@ export function loadConfig(
     batchSize: dto.AUDIT_RETENTION_BATCH_SIZE ?? 1000,
     batchPauseMs: dto.AUDIT_RETENTION_BATCH_PAUSE_MS ?? 0,
     retentionCron: dto.AUDIT_RETENTION_CRON ?? '0 3 * * *',
+  };
+  config.notifications = {
+    retentionDays: dto.NOTIFICATION_RETENTION_DAYS ?? 365,
+    sweepIntervalMs: dto.NOTIFICATION_SWEEP_INTERVAL_MS ?? 5000,
   };
   config.shutdownTimeoutMs = dto.SHUTDOWN_TIMEOUT_MS ?? 30000;
   config.seedDemoOnEmpty = dto.SEED_DEMO_ON_EMPTY ?? nodeEnv === 'development';

@@ -171,6 +171,14 @@ export class EnvDto {
   TRUST_PROXY?: string;
 
   @IsOptional()
+  @Matches(/^https?:\/\/(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?(\/[A-Za-z0-9._~/-]*)?$/, {
+    message:
+      'PUBLIC_BASE_URL must be the http(s) address clients reach the platform at (https://host[:port][/path], no query)',
+  })
+  @MaxLength(500)
+  PUBLIC_BASE_URL?: string;
+
+  @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 
@@ -203,6 +211,22 @@ export class EnvDto {
   @IsString()
   @MaxLength(100)
   AUDIT_RETENTION_CRON?: string;
+
+  // -- notifications (libs/core/src/notifications) --
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(36500)
+  NOTIFICATION_RETENTION_DAYS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600000)
+  NOTIFICATION_SWEEP_INTERVAL_MS?: number;
 
   @IsOptional()
   @Transform(toInt)

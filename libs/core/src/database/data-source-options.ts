@@ -16,8 +16,9 @@ export function dataSourceOptions(config: AppConfig, url: string): DataSourceOpt
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     poolSize: config.database.poolSize,
-    // fail fast while PostgreSQL is down (503 to the caller) instead of waiting forever
-    extra: { application_name: 'peixun', connectionTimeoutMillis: 5000 },
+    // a refused connection fails at once (503 while PostgreSQL is down); this bounds a hung one
+    // and the wait for a free connection of the pool under load (requests queue rather than fail)
+    extra: { application_name: 'peixun', connectionTimeoutMillis: 30_000 },
     logging: ['error', 'warn', 'migration'],
     logger: new SafeTypeOrmLogger(),
     maxQueryExecutionTime: 2000,

@@ -22,6 +22,7 @@ describe('file kinds', () => {
     ['plan-survey-report', ['pdf', 'docx', 'xlsx', 'doc', 'xls'], 20 * MiB],
     ['plan-pdf', ['pdf'], 20 * MiB],
     ['certificate', ['pdf'], 5 * MiB],
+    ['trainee-document', ['pdf'], 5 * MiB],
   ])('%s takes %j up to %i bytes', (kind, types, maxBytes) => {
     expect(fileKind(kind).types).toEqual(types);
     expect(fileKind(kind).maxBytes).toBe(maxBytes);

@@ -92,6 +92,12 @@ export const FILE_KINDS = {
     types: ['pdf', 'docx', 'xlsx', 'pptx', 'doc', 'xls', 'jpg', 'png', 'webp', 'mp4'],
     maxBytes: 500 * MiB,
   },
+  /** Art. 13 documents of a class rendered by the worker (project list, notice, timetable, attendance sheet). */
+  'trainee-document': {
+    label: '学员培训文书 (trainee document PDF)',
+    types: ['pdf'],
+    maxBytes: 5 * MiB,
+  },
 } as const satisfies Record<string, FileKindSpec>;
 export type FileKind = keyof typeof FILE_KINDS;
 

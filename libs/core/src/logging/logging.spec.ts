@@ -13,6 +13,13 @@ describe('log masking', () => {
     ['phone +86 13912345678 called', 'phone +86 139****5678 called'],
     ['id 123456789012', 'id 123456789012'],
     ['20261125123456', '20261125123456'],
+    [
+      'GET /api/v1/calendar/abcDEF0123456789-_abcDEF0123456789-_abcDEF0.ics 200 3 ms',
+      'GET /api/v1/calendar/***.ics 200 3 ms',
+    ],
+    ['/api/v1/calendar/110101199003076632.ics?x=1', '/api/v1/calendar/***.ics?x=1'],
+    ['/api/v1/calendar/tok%20en', '/api/v1/calendar/***'],
+    ['/api/v1/me/calendar-feed', '/api/v1/me/calendar-feed'],
   ])('%s', (input, out) => {
     expect(maskSensitiveText(input)).toBe(out);
   });

@@ -5,6 +5,8 @@ export const QueueName = {
   Maintenance: 'maintenance',
   Roster: 'roster',
   Documents: 'documents',
+  Notifications: 'notifications',
+  Enrollment: 'enrollment',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -15,6 +17,11 @@ export const JobName = {
   RosterImport: 'roster.import',
   RosterExport: 'roster.export',
   PlanPdf: 'plan.pdf',
+  NotificationsDispatch: 'notifications.dispatch',
+  EnrollmentOfferExpiry: 'enrollment.offer-expiry',
+  EnrollmentSettleSweep: 'enrollment.settle-sweep',
+  NotificationsRetention: 'notifications.retention',
+  ClassDocument: 'class.document',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -40,6 +47,29 @@ export interface JobPayloads {
   [JobName.RosterExport]: { fileId: string; requestedBy: string };
   /** Render an approved project plan as a PDF (libs/planning). */
   [JobName.PlanPdf]: { planId: string; requestedBy: string };
+  /**
+   * Deliver the notification outbox's due deliveries (libs/core/src/notifications).
+   * `poke`: after a commit that wrote notifications, one job per 250 ms window (`bucket`);
+   * `sweep`: the worker's repeatable safety net (retries, lost pokes).
+   */
+  [JobName.NotificationsDispatch]: { trigger: 'poke' | 'sweep'; bucket?: number };
+  /** At an offered waitlist place's deadline: expire it if still unanswered, offer the next (libs/enrollment). */
+  [JobName.EnrollmentOfferExpiry]: { enrollmentId: string; offeredUntil: string };
+  /** Settles entries a crash left pending between their write and their settlement (every minute). */
+  [JobName.EnrollmentSettleSweep]: { trigger: 'sweep' };
+  /** Delete notifications older than retentionDays (nightly). */
+  [JobName.NotificationsRetention]: { runKey: string; retentionDays: number };
+  /**
+   * Render one of a class's trainee documents (Art. 13) from the class as it is when the job
+   * runs (libs/enrollment). `inputHash`: of the input the request saw, so that a changed class
+   * is another job and an unchanged one the same.
+   */
+  [JobName.ClassDocument]: {
+    classId: string;
+    kind: 'project_list' | 'notice' | 'timetable' | 'attendance_sheet';
+    inputHash: string;
+    requestedBy: string;
+  };
 }
 
 export interface JobDefinition<N extends JobName> {
@@ -47,6 +77,8 @@ export interface JobDefinition<N extends JobName> {
   /** Deterministic id where running twice must not duplicate the work (BullMQ forbids ':' in ids). */
   jobId: (payload: JobPayloads[N]) => string;
   options?: Partial<DefaultJobOptions>;
+  /** Routine and frequent (every few seconds): its start and completion are logged at debug level. */
+  quiet?: boolean;
 }
 
 export const JOB_CATALOGUE: { [N in JobName]: JobDefinition<N> } = {
@@ -72,6 +104,36 @@ export const JOB_CATALOGUE: { [N in JobName]: JobDefinition<N> } = {
   [JobName.PlanPdf]: {
     queue: QueueName.Documents,
     jobId: (p) => `plan-pdf.${p.planId}`,
+  },
+  [JobName.EnrollmentOfferExpiry]: {
+    queue: QueueName.Enrollment,
+    // one job per offer (a later offer to the same entry has another deadline)
+    jobId: (p) => `offer-expiry.${p.enrollmentId}.${Date.parse(p.offeredUntil)}`,
+  },
+  [JobName.EnrollmentSettleSweep]: {
+    queue: QueueName.Enrollment,
+    jobId: () => 'enrollment-settle-sweep',
+    options: { attempts: 1, removeOnComplete: { age: 3600, count: 100 } },
+    quiet: true,
+  },
+  [JobName.NotificationsDispatch]: {
+    queue: QueueName.Notifications,
+    jobId: (p) => `notifications-dispatch.${p.trigger}-${p.bucket ?? 0}`,
+    quiet: true,
+    // the outbox rows are the state: a failed run is simply followed by the next poke or sweep
+    options: {
+      attempts: 1,
+      removeOnComplete: { age: 3600, count: 1000 },
+      removeOnFail: { age: 7 * 24 * 3600, count: 1000 },
+    },
+  },
+  [JobName.NotificationsRetention]: {
+    queue: QueueName.Maintenance,
+    jobId: (p) => `notifications-retention.${p.runKey}`,
+  },
+  [JobName.ClassDocument]: {
+    queue: QueueName.Documents,
+    jobId: (p) => `class-document.${p.classId}.${p.kind}.${p.inputHash.slice(0, 16)}`,
   },
 };
 

@@ -33,14 +33,17 @@ export class JobsService {
     return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
   }
 
+  /** `at`: run no earlier than this instant (a delayed job, e.g. an offer's deadline). */
   async enqueue<N extends JobName>(
     name: N,
     payload: JobPayloads[N],
+    opts: { at?: Date } = {},
   ): Promise<{ queue: QueueName; jobId: string }> {
     const def = JOB_CATALOGUE[name];
     const jobId = def.jobId(payload);
     const queue = this.queue(def.queue);
-    await queue.add(name, payload, { ...DEFAULT_JOB_OPTIONS, ...def.options, jobId });
+    const delay = opts.at ? Math.max(0, opts.at.getTime() - Date.now()) : undefined;
+    await queue.add(name, payload, { ...DEFAULT_JOB_OPTIONS, ...def.options, jobId, delay });
     // the same id is kept after a final failure: asking again retries it instead of doing nothing
     const job = await queue.getJob(jobId);
     if (job && (await job.getState()) === 'failed') await job.retry('failed');
@@ -48,6 +51,10 @@ export class JobsService {
   }
 
   async status(queue: QueueName, jobId: string): Promise<JobStatus | null> {
+    // the state first, then the job: read the other way round, a job finishing in between
+    // showed as completed without its result
+    const state = await this.queue(queue).getJobState(jobId);
+    if (state === 'unknown') return null;
     const job = (await this.queue(queue).getJob(jobId)) as Job<Record<string, unknown>> | undefined;
     if (!job?.id) return null;
     const data = job.data ?? {};
@@ -55,7 +62,7 @@ export class JobsService {
       queue,
       id: job.id,
       name: job.name,
-      state: await job.getState(),
+      state,
       progress: job.progress,
       attemptsMade: job.attemptsMade,
       result: job.returnvalue ?? null,

@@ -82,13 +82,20 @@ export class QueueWorkersService implements OnApplicationBootstrap, OnApplicatio
         ),
       );
       worker.on('completed', (job) =>
-        this.logger.log({ queue, jobId: job.id, job: job.name }, 'job completed'),
+        this.logFor(job)({ queue, jobId: job.id, job: job.name }, 'job completed'),
       );
       worker.on('error', (err) => this.logger.error({ queue, err: err.message }, 'worker error'));
       this.workers.push(worker);
       this.logger.log(`processing queue "${queue}" (${jobsOfQueue(queue).join(', ')})`);
     }
     await this.startHeartbeat();
+  }
+
+  /** Routine jobs (catalogued `quiet`, e.g. the notification sweep) log at debug level. */
+  private logFor(job: Job): (fields: object, message: string) => void {
+    return JOB_CATALOGUE[job.name as JobName]?.quiet
+      ? (f, m) => this.logger.debug(f, m)
+      : (f, m) => this.logger.log(f, m);
   }
 
   /** Tells readiness checks (of any API process) that a worker is alive. */
@@ -113,7 +120,7 @@ export class QueueWorkersService implements OnApplicationBootstrap, OnApplicatio
     if (!handler || JOB_CATALOGUE[job.name as JobName]?.queue !== queue) {
       throw new Error(`no handler for job "${job.name}" on queue "${queue}"`);
     }
-    this.logger.log(
+    this.logFor(job)(
       { queue, jobId: job.id, job: job.name, attempt: job.attemptsMade + 1 },
       'job started',
     );

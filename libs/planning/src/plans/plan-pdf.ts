@@ -1,12 +1,8 @@
-import PDFDocument from 'pdfkit';
-import { join } from 'node:path';
+import { hoursLabel, PdfDocumentBuilder, yuan } from '@peixun/core';
 import type { ProjectPlan } from './plan.entity';
 
-const FONT_DIR = join(require.resolve('@expo-google-fonts/noto-sans-sc/package.json'), '..');
-const REGULAR = join(FONT_DIR, '400Regular', 'NotoSansSC_400Regular.ttf');
-const BOLD = join(FONT_DIR, '700Bold', 'NotoSansSC_700Bold.ttf');
-
-const METHOD_LABELS: Record<string, string> = {
+/** Chinese labels of the teaching methods (seed 002), as documents print them. */
+export const METHOD_LABELS: Readonly<Record<string, string>> = {
   lecture: '专题讲座',
   case_teaching: '案例教学',
   simulation: '模拟演练',
@@ -36,90 +32,98 @@ export interface PlanPdfInput {
   authority: string;
 }
 
-const yuan = (fen: number): string => (fen / 100).toFixed(2);
-
-/** The approved project plan (培训项目计划书) as an A4 PDF in Chinese, with the filing stamp text. */
+/**
+ * The approved project plan (培训项目计划书) as an A4 PDF in Chinese, with the filing stamp text;
+ * built from the shared document blocks (the filing authority heads every page).
+ */
 export function renderPlanPdf(input: PlanPdfInput): Promise<Buffer> {
   const { plan } = input;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 56,
-    info: { Title: `培训项目计划书 ${plan.title}`, Author: input.authority },
+  const doc = new PdfDocumentBuilder({
+    title: `培训项目计划书 ${plan.title}`,
+    issuer: input.authority,
+    headerRight: '培训项目计划书',
+    footer: [input.districtName, plan.filingNumber ? `备案号 ${plan.filingNumber}` : '']
+      .filter(Boolean)
+      .join('\u3000'),
+    author: input.authority,
+    // the decision's time, not "now": the same plan renders to the same bytes
+    createdAt: plan.decidedAt ?? plan.updatedAt ?? new Date(0),
+    margin: 50,
   });
-  doc.registerFont('regular', REGULAR);
-  doc.registerFont('bold', BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  doc.title('培训项目计划书', `${plan.year} 年度 · ${input.districtName}`);
 
-  doc.font('bold').fontSize(20).text('培训项目计划书', { align: 'center' });
-  doc
-    .moveDown(0.3)
-    .font('regular')
-    .fontSize(11)
-    .text(`${plan.year} 年度 · ${input.districtName}`, { align: 'center' });
-  doc.moveDown(1);
+  doc.keyValues([
+    ['项目名称', plan.title],
+    ['培训类型', TYPE_LABELS[input.type] ?? input.type],
+    ['受委托培训机构', input.institutionName],
+    ['培训时间', `${plan.startDate} 至 ${plan.endDate}`],
+    ['培训地点', plan.place],
+    ['培训方式', plan.methods.map((m) => METHOD_LABELS[m] ?? m).join('、')],
+    ['培训名额', `${plan.places} 人`],
+    ['师资', plan.teacherIds.map((t) => input.teacherNames.get(t) ?? t).join('、')],
+    ['教材与资料', plan.materials ?? ''],
+  ]);
 
-  const field = (label: string, value: string): void => {
-    doc
-      .font('bold')
-      .fontSize(11)
-      .text(`${label}：`, { continued: true })
-      .font('regular')
-      .text(value || '—');
-    doc.moveDown(0.2);
-  };
-  field('项目名称', plan.title);
-  field('培训类型', TYPE_LABELS[input.type] ?? input.type);
-  field('受委托培训机构', input.institutionName);
-  field('培训时间', `${plan.startDate} 至 ${plan.endDate}`);
-  field('培训地点', plan.place);
-  field('培训方式', plan.methods.map((m) => METHOD_LABELS[m] ?? m).join('、'));
-  field('培训名额', `${plan.places} 人`);
-  field('师资', plan.teacherIds.map((t) => input.teacherNames.get(t) ?? t).join('、'));
-  field('教材与资料', plan.materials ?? '');
-
-  doc.moveDown(0.6).font('bold').fontSize(13).text('课程安排');
-  doc.moveDown(0.3).font('regular').fontSize(10);
-  let total = 0;
-  plan.sessions.forEach((s, i) => {
-    total += s.halfHours;
-    const teacher = s.teacherId ? (input.teacherNames.get(s.teacherId) ?? '') : '';
-    doc.text(`${i + 1}. ${s.date} ${s.startTime}  ${s.topic}  ${s.halfHours / 2} 学时  ${teacher}`);
-  });
-  doc
-    .moveDown(0.2)
-    .font('bold')
-    .text(`合计 ${total / 2} 学时`);
-
-  doc.moveDown(0.6).font('bold').fontSize(13).text('经费测算');
-  doc.moveDown(0.3).font('regular').fontSize(10);
-  let sum = 0;
-  for (const c of plan.costItems) {
-    sum += c.amountFen;
-    doc.text(`${c.item}：${yuan(c.amountFen)} 元（${PAYER_LABELS[c.payer] ?? c.payer}）`);
-  }
-  doc.text(
-    `合计：${yuan(sum)} 元。社区工作者个人负担：${yuan(plan.costItems.filter((c) => c.payer === 'worker').reduce((a, c) => a + c.amountFen, 0))} 元。`,
+  doc.heading('课程安排');
+  const total = plan.sessions.reduce((a, s) => a + s.halfHours, 0);
+  doc.table(
+    plan.sessions,
+    [
+      { header: '序号', width: 32, align: 'center', text: (_s, i) => String(i + 1) },
+      { header: '日期', width: 70, align: 'center', text: (s) => s.date },
+      { header: '开始', width: 44, align: 'center', text: (s) => s.startTime },
+      { header: '课程内容', flex: 1, text: (s) => s.topic },
+      { header: '学时', width: 36, align: 'center', text: (s) => hoursLabel(s.halfHours) },
+      {
+        header: '授课教师',
+        width: 110,
+        text: (s) => (s.teacherId ? (input.teacherNames.get(s.teacherId) ?? '') : ''),
+      },
+    ],
+    { fontSize: 9.5 },
   );
+  doc.paragraph(`合计 ${hoursLabel(total)} 学时`, { size: 10, bold: true, gap: 10 });
 
-  doc.moveDown(1.5);
+  doc.heading('经费测算');
+  const sum = plan.costItems.reduce((a, c) => a + c.amountFen, 0);
+  const byWorker = plan.costItems
+    .filter((c) => c.payer === 'worker')
+    .reduce((a, c) => a + c.amountFen, 0);
+  doc.table(
+    plan.costItems,
+    [
+      { header: '项目', flex: 1, text: (c) => c.item },
+      { header: '金额（元）', width: 90, align: 'right', text: (c) => yuan(c.amountFen) },
+      {
+        header: '承担方',
+        width: 90,
+        align: 'center',
+        text: (c) => PAYER_LABELS[c.payer] ?? c.payer,
+      },
+    ],
+    { fontSize: 9.5 },
+  );
+  doc.paragraph(`合计：${yuan(sum)} 元。社区工作者个人负担：${yuan(byWorker)} 元。`, {
+    size: 10,
+    gap: 16,
+  });
+
+  // the filing stamp (text, not an image): authority, filing number, date of approval
+  const w = 210;
+  const h = 78;
+  doc.ensureSpace(h + 4);
+  const x = doc.left + doc.width - w;
   const y = doc.y;
-  doc.save().lineWidth(2).strokeColor('#c0392b').roundedRect(330, y, 210, 78, 8).stroke().restore();
-  doc
-    .fillColor('#c0392b')
-    .font('bold')
-    .fontSize(14)
-    .text('已 备 案', 330, y + 10, { width: 210, align: 'center' })
-    .font('regular')
-    .fontSize(10)
-    .text(input.authority, 330, y + 32, { width: 210, align: 'center' })
-    .text(`备案号 ${plan.filingNumber ?? ''}`, 330, y + 46, { width: 210, align: 'center' })
-    .text(input.approvedOn, 330, y + 60, { width: 210, align: 'center' })
-    .fillColor('black');
-  doc.end();
-  return done;
+  const pdf = doc.doc;
+  pdf.save().lineWidth(2).strokeColor('#c0392b').roundedRect(x, y, w, h, 8).stroke().restore();
+  pdf.fillColor('#c0392b');
+  doc.font('bold', 14);
+  pdf.text('已 备 案', x, y + 10, { width: w, align: 'center' });
+  doc.font('regular', 10);
+  pdf.text(input.authority, x, y + 32, { width: w, align: 'center' });
+  pdf.text(`备案号 ${plan.filingNumber ?? ''}`, x, y + 46, { width: w, align: 'center' });
+  pdf.text(input.approvedOn, x, y + 60, { width: w, align: 'center' });
+  pdf.fillColor('black');
+  doc.y = y + h;
+  return doc.end();
 }

@@ -8,6 +8,10 @@ import { AuditArchiveFunction1795613937676 } from './1795613937676-AuditArchiveF
 import { SealPersonalData1795614123527 } from './1795614123527-SealPersonalData';
 import { TeacherConsent1795614141574 } from './1795614141574-TeacherConsent';
 import { FilesToStore1795614356863 } from './1795614356863-FilesToStore';
+import { Classes1795618559142 } from './1795618559142-Classes';
+import { Notifications1795618667265 } from './1795618667265-Notifications';
+import { Enrollment1795618846882 } from './1795618846882-Enrollment';
+import { ClassDocumentsAndArchive1795621217558 } from './1795621217558-ClassDocumentsAndArchive';
 
 /** Every migration, in order. New migrations are appended here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -20,4 +24,8 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SealPersonalData1795614123527,
   TeacherConsent1795614141574,
   FilesToStore1795614356863,
+  Classes1795618559142,
+  Notifications1795618667265,
+  Enrollment1795618846882,
+  ClassDocumentsAndArchive1795621217558,
 ];
