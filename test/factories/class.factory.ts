@@ -1,4 +1,4 @@
-import { localDate } from '@peixun/core';
+import { localDate, localTime } from '@peixun/core';
 import {
   AnnualPlan,
   InstitutionProfile,
@@ -12,7 +12,9 @@ import {
 import { TrainingType } from '@peixun/policy';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import type { OrgUnit } from '@peixun/org';
 import type { TestOrg } from './org.factory';
+import { aWorker, TestWorker } from './worker.factory';
 
 const TZ = 'Asia/Shanghai';
 
@@ -127,4 +129,28 @@ export async function anApprovedPlan(
     filingNumber: `培计备〔${year}〕T${randomBytes(4).toString('hex')}号`,
     createdBy: '00000000-0000-4000-8000-000000000000',
   });
+}
+
+/**
+ * A worker holding a place in the class, written directly (enrolment has its own tests):
+ * the entry is `enrolled` and the class's counter raised.
+ */
+export async function anEnrolledWorker(
+  ds: DataSource,
+  classId: string,
+  community: OrgUnit,
+): Promise<{ worker: TestWorker; enrollmentId: string }> {
+  const worker = await aWorker().inCommunity(community).create(ds);
+  const [row] = await ds.query<{ id: string }[]>(
+    `insert into enrollment (class_id, worker_id, status, source, enrolled_at) values ($1, $2, 'enrolled', 'bulk', now()) returning id`,
+    [classId, worker.id],
+  );
+  await ds.query(`update training_class set taken = taken + 1 where id = $1`, [classId]);
+  return { worker, enrollmentId: row.id };
+}
+
+/** Local date and HH:MM on the region's clock, `minutes` from now. */
+export function clockFromNow(minutes: number): { date: string; time: string } {
+  const at = new Date(Date.now() + minutes * 60_000);
+  return { date: localDate(at, TZ), time: localTime(at, TZ) };
 }

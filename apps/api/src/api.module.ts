@@ -4,6 +4,7 @@ import { OrgModule } from '@peixun/org';
 import { PlanningModule } from '@peixun/planning';
 import { ClassesModule } from '@peixun/classes';
 import { EnrollmentModule } from '@peixun/enrollment';
+import { AttendanceModule } from '@peixun/attendance';
 import { PolicyModule } from '@peixun/policy';
 import { BodyParserMiddleware } from './http-security';
 
@@ -17,6 +18,7 @@ import { BodyParserMiddleware } from './http-security';
     PlanningModule,
     ClassesModule,
     EnrollmentModule,
+    AttendanceModule,
   ],
 })
 export class ApiModule implements NestModule {

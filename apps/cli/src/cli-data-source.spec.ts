@@ -4,6 +4,7 @@ import '@peixun/org';
 import '@peixun/planning';
 import '@peixun/classes';
 import '@peixun/enrollment';
+import '@peixun/attendance';
 import '@peixun/policy';
 import { ALL_ENTITIES } from './cli-data-source';
 

@@ -3,6 +3,7 @@ import { ORG_ENTITIES } from '@peixun/org';
 import { PLANNING_ENTITIES } from '@peixun/planning';
 import { CLASSES_ENTITIES } from '@peixun/classes';
 import { ENROLLMENT_ENTITIES } from '@peixun/enrollment';
+import { ATTENDANCE_ENTITIES } from '@peixun/attendance';
 import { TrainingPolicyRow } from '@peixun/policy';
 import { DataSource } from 'typeorm';
 
@@ -14,6 +15,7 @@ export const ALL_ENTITIES = [
   ...PLANNING_ENTITIES,
   ...CLASSES_ENTITIES,
   ...ENROLLMENT_ENTITIES,
+  ...ATTENDANCE_ENTITIES,
 ];
 
 export function cliDataSource(config: AppConfig, url: string): DataSource {

@@ -14,6 +14,7 @@ import {
 import { OrgModule, RosterExportJob, RosterImportJob } from '@peixun/org';
 import { PlanningModule, PlanPdfJob } from '@peixun/planning';
 import { PolicyModule } from '@peixun/policy';
+import { AttendanceModule } from '@peixun/attendance';
 import { ClassesModule } from '@peixun/classes';
 import {
   ClassDocumentJob,
@@ -32,6 +33,7 @@ import {
     PlanningModule,
     ClassesModule,
     EnrollmentModule,
+    AttendanceModule,
     DiscoveryModule,
   ],
   providers: [

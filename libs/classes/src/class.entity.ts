@@ -112,6 +112,13 @@ export class TrainingClass {
   @Column({ type: 'varchar', length: 12, default: 'draft' })
   status: ClassStatus;
 
+  /** Stricter attendance thresholds than the policy's (minutes), or null for the policy's. */
+  @Column({ name: 'late_threshold_minutes', type: 'int', nullable: true })
+  lateThresholdMinutes: number | null;
+
+  @Column({ name: 'early_threshold_minutes', type: 'int', nullable: true })
+  earlyThresholdMinutes: number | null;
+
   @Column({ name: 'cancel_reason', type: 'varchar', length: 500, nullable: true })
   cancelReason: string | null;
 

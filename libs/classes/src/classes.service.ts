@@ -448,6 +448,10 @@ export class ClassesService {
       if (dto.location !== undefined) c.location = dto.location.trim();
       if (dto.enrolOpensAt !== undefined) c.enrolOpensAt = new Date(dto.enrolOpensAt);
       if (dto.enrolClosesAt !== undefined) c.enrolClosesAt = new Date(dto.enrolClosesAt);
+      // attendance thresholds: a class may only tighten the policy's (enforced where they apply)
+      if (dto.lateThresholdMinutes !== undefined) c.lateThresholdMinutes = dto.lateThresholdMinutes;
+      if (dto.earlyThresholdMinutes !== undefined)
+        c.earlyThresholdMinutes = dto.earlyThresholdMinutes;
       if (dto.feeFen !== undefined) {
         if (c.status === 'open' && dto.feeFen !== c.feeFen) {
           throw fieldError(
@@ -1024,6 +1028,8 @@ export class ClassesService {
         enrolOpensAt: c.enrolOpensAt,
         enrolClosesAt: c.enrolClosesAt,
         feeFen: c.feeFen,
+        lateThresholdMinutes: c.lateThresholdMinutes,
+        earlyThresholdMinutes: c.earlyThresholdMinutes,
         status: c.status,
         enrolmentOpen: enrolmentOpen(c, now),
         halfHours: totalHalfHours(own),

@@ -1,11 +1,11 @@
-import type { EnrolmentRules, TrainingPolicy } from './policy.types';
+import type { AttendanceRules, EnrolmentRules, TrainingPolicy } from './policy.types';
 
 /**
  * What applies where a policy version says nothing (the 2012 Measures set no figure for
  * these). A later version may set its own; these are policy data too, kept here and not
  * in the services.
  */
-export const POLICY_DEFAULTS: { enrolment: EnrolmentRules } = {
+export const POLICY_DEFAULTS: { enrolment: EnrolmentRules; attendance: AttendanceRules } = {
   enrolment: {
     // Art. 7: "新从事社区工作的人员" — read as the first year of community work
     inductionWindowMonths: 12,
@@ -13,9 +13,26 @@ export const POLICY_DEFAULTS: { enrolment: EnrolmentRules } = {
     // the usual 学时 of Chinese adult training
     classHourMinutes: 45,
   },
+  attendance: {
+    // the Measures ask that workers "按时参加…并保证学习时间" (Art. 22) and set no minutes
+    lateThresholdMinutes: 15,
+    earlyThresholdMinutes: 15,
+    beyondThreshold: 'pro_rata',
+    checkInOpensMinutesBefore: 30,
+    checkOutClosesMinutesAfter: 30,
+    checkOutFromMinutes: 180,
+    correctionWindowDays: 7,
+    offlineSubmitWithinMinutes: 24 * 60,
+    tokenPeriodSeconds: 30,
+  },
 };
 
 /** The enrolment rules of a policy version, with the defaults filled in. */
 export function enrolmentRules(policy: TrainingPolicy): EnrolmentRules {
   return { ...POLICY_DEFAULTS.enrolment, ...(policy.enrolment ?? {}) };
+}
+
+/** The attendance rules of a policy version, with the defaults filled in. */
+export function attendanceRules(policy: TrainingPolicy): AttendanceRules {
+  return { ...POLICY_DEFAULTS.attendance, ...(policy.attendance ?? {}) };
 }

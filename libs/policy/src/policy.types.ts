@@ -69,6 +69,33 @@ export interface TrainingPolicy {
   gradeCaps: GradeCapRule[];
   /** Enrolment settings; absent in older versions (then POLICY_DEFAULTS.enrolment applies). */
   enrolment?: Partial<EnrolmentRules>;
+  /** Attendance settings; absent in older versions (then POLICY_DEFAULTS.attendance applies). */
+  attendance?: Partial<AttendanceRules>;
+}
+
+/**
+ * How attendance turns into class hours (issue 10). A class may tighten the late and
+ * early thresholds, never loosen them.
+ */
+export interface AttendanceRules {
+  /** Arriving up to this many minutes late still earns the session's full hours. */
+  lateThresholdMinutes: number;
+  /** Leaving up to this many minutes early still earns the full hours. */
+  earlyThresholdMinutes: number;
+  /** Beyond a threshold: hours for the minutes attended (`pro_rata`), or none. */
+  beyondThreshold: 'pro_rata' | 'none';
+  /** Self check-in opens this many minutes before the session starts … */
+  checkInOpensMinutesBefore: number;
+  /** … and check-out closes this many minutes after it ends. */
+  checkOutClosesMinutesAfter: number;
+  /** Sessions at least this long ask trainees to check out too. */
+  checkOutFromMinutes: number;
+  /** Marks may be corrected (with a reason) for this many days after the session ends. */
+  correctionWindowDays: number;
+  /** A scan made offline is accepted if it reaches the server within this many minutes. */
+  offlineSubmitWithinMinutes: number;
+  /** The check-in QR code's token changes every this many seconds. */
+  tokenPeriodSeconds: number;
 }
 
 /** How classes take trainees (issue 9). */

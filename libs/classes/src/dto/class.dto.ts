@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { OptionalNotNull } from '@peixun/core';
 import { TRAINING_TYPES } from '@peixun/policy';
 import { Type } from 'class-transformer';
@@ -271,6 +271,29 @@ export class UpdateClassDto {
   @Min(0)
   @Max(100_000_000)
   feeFen?: number;
+  @ApiPropertyOptional({
+    description:
+      '迟到认定（分钟），只能严于政策；null 按政策 (late threshold, stricter than the policy; null: the policy)',
+    nullable: true,
+    type: Number,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(240)
+  lateThresholdMinutes?: number | null;
+
+  @ApiPropertyOptional({
+    description:
+      '早退认定（分钟），只能严于政策；null 按政策 (early-leaving threshold; null: the policy)',
+    nullable: true,
+    type: Number,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(240)
+  earlyThresholdMinutes?: number | null;
 }
 
 export class CancelClassDto {
@@ -324,6 +347,8 @@ export class ListClassesQuery {
   limit?: number;
 }
 
+/** A class's session (课次); planning's SessionDto is a plan's timetable row, hence its own schema name. */
+@ApiSchema({ name: 'ClassSessionDto' })
 export class SessionDto {
   @ApiProperty({ description: '课次 id' }) id: string;
   @ApiProperty({ description: '日期 (region date)' }) date: string;
@@ -365,6 +390,10 @@ export class ClassDto {
   @ApiProperty({ description: '报名开始' }) enrolOpensAt: Date;
   @ApiProperty({ description: '报名截止' }) enrolClosesAt: Date;
   @ApiProperty({ description: '费用（分）' }) feeFen: number;
+  @ApiProperty({ description: '本班迟到认定（分钟），null 按政策', nullable: true, type: Number })
+  lateThresholdMinutes: number | null;
+  @ApiProperty({ description: '本班早退认定（分钟），null 按政策', nullable: true, type: Number })
+  earlyThresholdMinutes: number | null;
   @ApiProperty({ description: '状态' }) status: string;
   @ApiProperty({ description: '当前可报名' }) enrolmentOpen: boolean;
   @ApiProperty({ description: '课时合计（半学时）' }) halfHours: number;

@@ -1,3 +1,4 @@
+export * from './chart';
 export * from './fonts';
 export * from './format';
 export * from './layout';

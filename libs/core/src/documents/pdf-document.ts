@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { documentFonts, type FontWeight } from './fonts';
+import { axisScale, chartParts } from './chart';
 import { resolveColumnWidths, type ColumnSize } from './layout';
 import { qrRuns } from './qr';
 
@@ -80,6 +81,37 @@ export interface TableOptions {
   onNewPage?: () => void;
 }
 
+/** One bar of a bar chart. */
+export interface BarChartItem {
+  label: string;
+  value: number;
+  /** Text at the end of the bar (default: the value as it is). */
+  valueText?: string;
+}
+
+export interface BarChartOptions {
+  /** Bold caption above the chart (repeated with （续） on the pages it continues on). */
+  title?: string;
+  /** Right end of the axis (default: a round number at or above the largest value). */
+  max?: number;
+  /** Most axis steps (default 5). */
+  ticks?: number;
+  /** Whole numbers only on the axis (counts). */
+  wholeNumbers?: boolean;
+  /** How an axis value is written (default: the number; e.g. `(v) => v + '%'`). */
+  tickLabel?: (value: number) => string;
+  /** Width of the label column in points (default: the longest label, at most 40 % of the width). */
+  labelWidth?: number;
+  /** Bar thickness and the space between bars, in points (default 12 and 6). */
+  barHeight?: number;
+  gap?: number;
+  /** Fill of the bars (default a muted blue that prints well in grey). */
+  color?: string;
+  fontSize?: number;
+  /** A line in small print under the chart (source, base of the shares, what was left out). */
+  note?: string;
+}
+
 export interface SignatureBox {
   /** What signs here, e.g. 培训机构（盖章） or 班主任（签字）. */
   label: string;
@@ -88,6 +120,8 @@ export interface SignatureBox {
 }
 
 const COLOR = {
+  bar: '#3b6ea8',
+  axisGrid: '#d0d0d0',
   text: '#000000',
   muted: '#555555',
   rule: '#999999',
@@ -421,6 +455,117 @@ export class PdfDocumentBuilder {
       doc.rect(x0 + (r.col + quiet) * m, y0 + (r.row + quiet) * m, r.length * m, m);
     doc.fill(COLOR.text).restore();
     return { x: x0, y: y0, width: size, height: size };
+  }
+
+  /**
+   * A horizontal bar chart drawn as vector graphics: labels on the left (cut with an ellipsis
+   * when too long), one bar per item scaled to a round axis, the value at the end of each bar,
+   * vertical grid lines with the axis values under the chart. Kept on one page when it fits;
+   * a chart longer than a page continues on the next ones, each part with its axis and title.
+   */
+  barChart(items: readonly BarChartItem[], opts: BarChartOptions = {}): this {
+    if (!items.length) {
+      if (opts.title) this.heading(opts.title, 10.5, 16);
+      return this.paragraph(opts.note ?? '（无数据）', { size: 9, color: COLOR.muted });
+    }
+    const size = opts.fontSize ?? 9;
+    const barH = opts.barHeight ?? 12;
+    const gap = opts.gap ?? 6;
+    const rowH = barH + gap;
+    const titleH = opts.title ? 10.5 * 1.6 + 2 : 0;
+    const axisH = size + 8;
+    const noteH = opts.note ? size * 1.5 + 2 : 0;
+    const largest = Math.max(0, ...items.map((i) => (Number.isFinite(i.value) ? i.value : 0)));
+    const scale = axisScale(opts.max ?? largest, opts.ticks ?? 5, opts.wholeNumbers);
+    const max = opts.max ?? scale.max;
+    const tickText = opts.tickLabel ?? ((v: number) => String(v));
+    const valueText = (item: BarChartItem): string => item.valueText ?? String(item.value);
+
+    this.font('regular', size);
+    const longest = Math.max(0, ...items.map((i) => this.doc.widthOfString(i.label)));
+    const labelW = Math.min(opts.labelWidth ?? longest + 8, this.width * 0.4);
+    const widestValue = Math.max(0, ...items.map((i) => this.doc.widthOfString(valueText(i))));
+    const x0 = this.left + labelW;
+    const plotW = Math.max(40, this.width - labelW - widestValue - 10);
+
+    const fixed = titleH + axisH + noteH + gap;
+    const perPage = Math.max(1, Math.floor((this.bottom - this.top - fixed) / rowH));
+    const firstRoom = Math.floor((this.bottom - this.doc.y - fixed) / rowH);
+    const parts = chartParts(items.length, firstRoom, perPage);
+    parts.forEach((part, n) => {
+      if (n > 0 || firstRoom < part.to - part.from) this.addPage();
+      if (opts.title) {
+        this.font('bold', 10.5).doc.fillColor(COLOR.text);
+        const title = n > 0 ? `${opts.title}（续）` : opts.title;
+        this.doc.text(title, this.left, this.doc.y, { width: this.width, lineBreak: false });
+        this.doc.y += titleH - 10.5 * 1.2;
+      }
+      const top = this.doc.y + gap / 2;
+      const plotH = (part.to - part.from) * rowH;
+      const doc = this.doc;
+      // grid lines and the axis
+      doc.save().lineWidth(0.4).strokeColor(COLOR.axisGrid);
+      for (const t of scale.ticks) {
+        if (t > max) continue;
+        const x = x0 + (t / max) * plotW;
+        doc.moveTo(x, top - gap / 2).lineTo(x, top + plotH);
+      }
+      doc.stroke().restore();
+      doc
+        .save()
+        .lineWidth(0.8)
+        .strokeColor(COLOR.grid)
+        .moveTo(x0, top - gap / 2)
+        .lineTo(x0, top + plotH)
+        .lineTo(x0 + plotW, top + plotH)
+        .stroke()
+        .restore();
+      // the bars, one filled path, then their labels and values
+      for (let i = part.from; i < part.to; i++) {
+        const v = Math.max(0, Math.min(max, Number.isFinite(items[i].value) ? items[i].value : 0));
+        const w = (v / max) * plotW;
+        if (w > 0) doc.rect(x0, top + (i - part.from) * rowH, w, barH);
+      }
+      doc.fill(opts.color ?? COLOR.bar);
+      this.font('regular', size).doc.fillColor(COLOR.text);
+      const textY = (i: number): number =>
+        top + (i - part.from) * rowH + (barH - size * 1.2) / 2 + 1;
+      for (let i = part.from; i < part.to; i++) {
+        const item = items[i];
+        const label = this.fitText(item.label, labelW - 6);
+        doc.text(label, this.left + labelW - 6 - doc.widthOfString(label), textY(i), {
+          lineBreak: false,
+        });
+        const v = Math.max(0, Math.min(max, Number.isFinite(item.value) ? item.value : 0));
+        doc.text(valueText(item), x0 + (v / max) * plotW + 4, textY(i), { lineBreak: false });
+      }
+      // axis values under the chart
+      this.font('regular', size - 1).doc.fillColor(COLOR.muted);
+      for (const t of scale.ticks) {
+        if (t > max) continue;
+        const text = tickText(t);
+        const x = x0 + (t / max) * plotW - doc.widthOfString(text) / 2;
+        doc.text(text, x, top + plotH + 3, { lineBreak: false });
+      }
+      doc.fillColor(COLOR.text);
+      this.doc.x = this.left;
+      this.doc.y = top + plotH + axisH;
+    });
+    if (opts.note) {
+      this.font('regular', size - 0.5).doc.fillColor(COLOR.muted);
+      this.doc.text(opts.note, this.left, this.doc.y, { width: this.width });
+      this.doc.fillColor(COLOR.text);
+    }
+    this.doc.x = this.left;
+    return this.moveDown(10);
+  }
+
+  /** `text` as it fits into `width` on one line in the current font, cut with an ellipsis. */
+  private fitText(text: string, width: number): string {
+    if (this.doc.widthOfString(text) <= width) return text;
+    const chars = [...text];
+    while (chars.length && this.doc.widthOfString(`${chars.join('')}…`) > width) chars.pop();
+    return `${chars.join('')}…`;
   }
 
   /**

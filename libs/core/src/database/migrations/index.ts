@@ -12,6 +12,7 @@ import { Classes1795618559142 } from './1795618559142-Classes';
 import { Notifications1795618667265 } from './1795618667265-Notifications';
 import { Enrollment1795618846882 } from './1795618846882-Enrollment';
 import { ClassDocumentsAndArchive1795621217558 } from './1795621217558-ClassDocumentsAndArchive';
+import { Attendance1795625008433 } from './1795625008433-Attendance';
 
 /** Every migration, in order. New migrations are appended here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Notifications1795618667265,
   Enrollment1795618846882,
   ClassDocumentsAndArchive1795621217558,
+  Attendance1795625008433,
 ];

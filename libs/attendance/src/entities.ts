@@ -1,0 +1,3 @@
+import { AttendanceMark, LeaveRequest } from './attendance.entity';
+
+export const ATTENDANCE_ENTITIES = [AttendanceMark, LeaveRequest];
