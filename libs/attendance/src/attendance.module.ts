@@ -6,6 +6,7 @@ import { EnrollmentModule } from '@peixun/enrollment';
 import { AttendanceController } from './attendance.controller';
 import { AttendanceService } from './attendance.service';
 import { CheckInService } from './checkin.service';
+import { AttendanceDemoSeed } from './demo/attendance.demo';
 import { ATTENDANCE_ENTITIES } from './entities';
 import { HoursService } from './hours.service';
 import { CheckInPageController } from './page/checkin-page.controller';
@@ -28,6 +29,7 @@ import { AttendanceSheetService } from './sheet/attendance-sheet.service';
     HoursService,
     AttendanceSheetService,
     AttendanceReportsService,
+    AttendanceDemoSeed,
   ],
   exports: [AttendanceService, HoursService, AttendanceReportsService, TypeOrmModule],
 })
