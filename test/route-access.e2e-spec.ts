@@ -93,6 +93,8 @@ describe('route access (every route, every role)', () => {
       .map((r) => `${r.method} ${r.path}`)
       .sort();
     expect(publicRoutes).toEqual([
+      // the check-in QR code's page (served outside /api: /c/:sessionId/:token)
+      'get /api/c/00000000-0000-4000-8000-000000000000/00000000-0000-4000-8000-000000000000',
       'get /api/health',
       'get /api/ready',
       'get /api/v1/calendar/00000000-0000-4000-8000-000000000000.ics',

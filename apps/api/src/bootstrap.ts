@@ -1,4 +1,4 @@
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { INestApplication, RequestMethod, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -10,6 +10,7 @@ import {
   requestId,
   validationError,
 } from '@peixun/core';
+import { CHECK_IN_PAGE_PATH } from '@peixun/attendance';
 import { DemoSeedService } from '@peixun/org';
 import { Logger } from 'nestjs-pino';
 import type { NextFunction, Request, Response } from 'express';
@@ -34,7 +35,10 @@ export async function createApiApp(opts: ApiAppOptions = {}): Promise<INestAppli
   app.use((req: Request, res: Response, next: NextFunction) => {
     RequestContext.run({ requestId: requestId(req, res), ip: clientAddress(req) }, next);
   });
-  app.setGlobalPrefix('api');
+  // the check-in QR code's short path lives outside /api (libs/attendance)
+  app.setGlobalPrefix('api', {
+    exclude: [{ path: CHECK_IN_PAGE_PATH, method: RequestMethod.GET }],
+  });
   app.useGlobalPipes(
     // one rule for every body, query and path parameter: no control characters, lone surrogates
     new RejectControlCharactersPipe(),

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AttendanceModule } from '@peixun/attendance';
 import { CoreModule } from '@peixun/core';
 import { EnrollmentModule } from '@peixun/enrollment';
 import { OrgModule } from '@peixun/org';
@@ -9,5 +10,14 @@ import { PolicyModule } from '@peixun/policy';
  * The demo seed's context: every lib that adds demo data (planning: the teacher pool;
  * enrollment: the week's classes, places and nominations).
  */
-@Module({ imports: [CoreModule, PolicyModule, OrgModule, PlanningModule, EnrollmentModule] })
+@Module({
+  imports: [
+    CoreModule,
+    PolicyModule,
+    OrgModule,
+    PlanningModule,
+    EnrollmentModule,
+    AttendanceModule,
+  ],
+})
 export class CliSeedModule {}

@@ -14,7 +14,7 @@ import {
 import { OrgModule, RosterExportJob, RosterImportJob } from '@peixun/org';
 import { PlanningModule, PlanPdfJob } from '@peixun/planning';
 import { PolicyModule } from '@peixun/policy';
-import { AttendanceModule } from '@peixun/attendance';
+import { AttendanceModule, ClassReportJob } from '@peixun/attendance';
 import { ClassesModule } from '@peixun/classes';
 import {
   ClassDocumentJob,
@@ -48,6 +48,7 @@ import {
     SettleSweepJob,
     EnrollmentScheduler,
     ClassDocumentJob,
+    ClassReportJob,
     NotificationDispatcher,
     NotificationsDispatchJob,
     NotificationsRetentionJob,

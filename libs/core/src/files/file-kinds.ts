@@ -98,6 +98,12 @@ export const FILE_KINDS = {
     types: ['pdf'],
     maxBytes: 5 * MiB,
   },
+  /** A class's attendance report (trainees × sessions) rendered by the worker (libs/attendance). */
+  'attendance-report': {
+    label: '考勤汇总表 (attendance report PDF)',
+    types: ['pdf'],
+    maxBytes: 20 * MiB,
+  },
 } as const satisfies Record<string, FileKindSpec>;
 export type FileKind = keyof typeof FILE_KINDS;
 

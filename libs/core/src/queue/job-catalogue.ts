@@ -22,6 +22,7 @@ export const JobName = {
   EnrollmentSettleSweep: 'enrollment.settle-sweep',
   NotificationsRetention: 'notifications.retention',
   ClassDocument: 'class.document',
+  AttendanceClassReport: 'attendance.class-report',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -70,6 +71,11 @@ export interface JobPayloads {
     inputHash: string;
     requestedBy: string;
   };
+  /**
+   * Render a class's attendance report (trainees × sessions) as a PDF (libs/attendance).
+   * `inputHash`: of the marks the request saw, so that unchanged marks are the same job.
+   */
+  [JobName.AttendanceClassReport]: { classId: string; inputHash: string; requestedBy: string };
 }
 
 export interface JobDefinition<N extends JobName> {
@@ -134,6 +140,10 @@ export const JOB_CATALOGUE: { [N in JobName]: JobDefinition<N> } = {
   [JobName.ClassDocument]: {
     queue: QueueName.Documents,
     jobId: (p) => `class-document.${p.classId}.${p.kind}.${p.inputHash.slice(0, 16)}`,
+  },
+  [JobName.AttendanceClassReport]: {
+    queue: QueueName.Documents,
+    jobId: (p) => `attendance-report.${p.classId}.${p.inputHash.slice(0, 16)}`,
   },
 };
 
