@@ -1,4 +1,4 @@
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { INestApplication, RequestMethod, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -34,7 +34,13 @@ export async function createApiApp(opts: ApiAppOptions = {}): Promise<INestAppli
   app.use((req: Request, res: Response, next: NextFunction) => {
     RequestContext.run({ requestId: requestId(req, res), ip: clientAddress(req) }, next);
   });
-  app.setGlobalPrefix('api');
+  // the certificate verification page is at a short URL outside /api (the QR code holds it)
+  app.setGlobalPrefix('api', {
+    exclude: [
+      { path: 'v/:serial', method: RequestMethod.GET },
+      { path: 'v/:serial', method: RequestMethod.POST },
+    ],
+  });
   app.useGlobalPipes(
     // one rule for every body, query and path parameter: no control characters, lone surrogates
     new RejectControlCharactersPipe(),

@@ -4,10 +4,14 @@ import { EnrollmentModule } from '@peixun/enrollment';
 import { OrgModule } from '@peixun/org';
 import { PlanningModule } from '@peixun/planning';
 import { PolicyModule } from '@peixun/policy';
+import { ExamsModule } from '@peixun/exams';
 
 /**
  * The demo seed's context: every lib that adds demo data (planning: the teacher pool;
- * enrollment: the week's classes, places and nominations).
+ * enrollment: the week's classes, places and nominations; exams: a finished class with
+ * certificates).
  */
-@Module({ imports: [CoreModule, PolicyModule, OrgModule, PlanningModule, EnrollmentModule] })
+@Module({
+  imports: [CoreModule, PolicyModule, OrgModule, PlanningModule, EnrollmentModule, ExamsModule],
+})
 export class CliSeedModule {}
