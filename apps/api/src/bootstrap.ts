@@ -35,9 +35,14 @@ export async function createApiApp(opts: ApiAppOptions = {}): Promise<INestAppli
   app.use((req: Request, res: Response, next: NextFunction) => {
     RequestContext.run({ requestId: requestId(req, res), ip: clientAddress(req) }, next);
   });
-  // the check-in QR code's short path lives outside /api (libs/attendance)
+  // short paths outside /api: the check-in QR's page (libs/attendance) and the certificate
+  // verification page that the certificate's QR code holds (libs/exams)
   app.setGlobalPrefix('api', {
-    exclude: [{ path: CHECK_IN_PAGE_PATH, method: RequestMethod.GET }],
+    exclude: [
+      { path: CHECK_IN_PAGE_PATH, method: RequestMethod.GET },
+      { path: 'v/:serial', method: RequestMethod.GET },
+      { path: 'v/:serial', method: RequestMethod.POST },
+    ],
   });
   app.useGlobalPipes(
     // one rule for every body, query and path parameter: no control characters, lone surrogates

@@ -5,6 +5,7 @@ import '@peixun/planning';
 import '@peixun/classes';
 import '@peixun/enrollment';
 import '@peixun/attendance';
+import '@peixun/exams';
 import '@peixun/policy';
 import { ALL_ENTITIES } from './cli-data-source';
 

@@ -5,10 +5,12 @@ import { EnrollmentModule } from '@peixun/enrollment';
 import { OrgModule } from '@peixun/org';
 import { PlanningModule } from '@peixun/planning';
 import { PolicyModule } from '@peixun/policy';
+import { ExamsModule } from '@peixun/exams';
 
 /**
  * The demo seed's context: every lib that adds demo data (planning: the teacher pool;
- * enrollment: the week's classes, places and nominations).
+ * enrollment: the week's classes, places and nominations; exams: a finished class with
+ * certificates).
  */
 @Module({
   imports: [
@@ -18,6 +20,7 @@ import { PolicyModule } from '@peixun/policy';
     PlanningModule,
     EnrollmentModule,
     AttendanceModule,
+    ExamsModule,
   ],
 })
 export class CliSeedModule {}

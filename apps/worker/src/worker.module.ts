@@ -16,6 +16,7 @@ import { PlanningModule, PlanPdfJob } from '@peixun/planning';
 import { PolicyModule } from '@peixun/policy';
 import { AttendanceModule, ClassReportJob } from '@peixun/attendance';
 import { ClassesModule } from '@peixun/classes';
+import { CertificateBundleJob, CertificateIssueJob, ExamsModule } from '@peixun/exams';
 import {
   ClassDocumentJob,
   EnrollmentModule,
@@ -34,6 +35,7 @@ import {
     ClassesModule,
     EnrollmentModule,
     AttendanceModule,
+    ExamsModule,
     DiscoveryModule,
   ],
   providers: [
@@ -49,6 +51,8 @@ import {
     EnrollmentScheduler,
     ClassDocumentJob,
     ClassReportJob,
+    CertificateIssueJob,
+    CertificateBundleJob,
     NotificationDispatcher,
     NotificationsDispatchJob,
     NotificationsRetentionJob,

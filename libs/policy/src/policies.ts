@@ -67,6 +67,8 @@ export const BEIJING_2012: TrainingPolicy = {
       source: '海淀区社区工作者管理办法 第六条（三）',
     },
   ],
+  // Art. 16: the institution examines under the authority's supervision; one retake
+  exam: { maxScore: 100, passScore: 60, maxRetakes: 1 },
 };
 
 /**
@@ -136,6 +138,8 @@ export const SHENYANG_2012: TrainingPolicy = {
       source: '沈阳市社区工作者管理办法 第三十五、三十六条',
     },
   ],
+  // failing counts as 不称职 (gradeCaps): the trainee may sit the exam twice more
+  exam: { maxScore: 100, passScore: 60, maxRetakes: 2 },
 };
 
 export const POLICIES: readonly TrainingPolicy[] = [BEIJING_2012, SHENYANG_2012];

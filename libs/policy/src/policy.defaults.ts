@@ -1,11 +1,15 @@
-import type { AttendanceRules, EnrolmentRules, TrainingPolicy } from './policy.types';
+import type { AttendanceRules, EnrolmentRules, ExamRules, TrainingPolicy } from './policy.types';
 
 /**
  * What applies where a policy version says nothing (the 2012 Measures set no figure for
  * these). A later version may set its own; these are policy data too, kept here and not
  * in the services.
  */
-export const POLICY_DEFAULTS: { enrolment: EnrolmentRules; attendance: AttendanceRules } = {
+export const POLICY_DEFAULTS: {
+  enrolment: EnrolmentRules;
+  attendance: AttendanceRules;
+  exam: ExamRules;
+} = {
   enrolment: {
     // Art. 7: "新从事社区工作的人员" — read as the first year of community work
     inductionWindowMonths: 12,
@@ -25,6 +29,13 @@ export const POLICY_DEFAULTS: { enrolment: EnrolmentRules; attendance: Attendanc
     offlineSubmitWithinMinutes: 24 * 60,
     tokenPeriodSeconds: 30,
   },
+  exam: {
+    // the Measures say "组织培训考核，合格者…颁发证书" (Art. 16) and set no figures: the usual
+    // hundred-point scale with 60 to pass, and one retake
+    maxScore: 100,
+    passScore: 60,
+    maxRetakes: 1,
+  },
 };
 
 /** The enrolment rules of a policy version, with the defaults filled in. */
@@ -35,4 +46,9 @@ export function enrolmentRules(policy: TrainingPolicy): EnrolmentRules {
 /** The attendance rules of a policy version, with the defaults filled in. */
 export function attendanceRules(policy: TrainingPolicy): AttendanceRules {
   return { ...POLICY_DEFAULTS.attendance, ...(policy.attendance ?? {}) };
+}
+
+/** The exam rules of a policy version, with the defaults filled in. */
+export function examRules(policy: TrainingPolicy): ExamRules {
+  return { ...POLICY_DEFAULTS.exam, ...(policy.exam ?? {}) };
 }

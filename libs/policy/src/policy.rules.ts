@@ -185,5 +185,14 @@ export function policyProblems(policy: TrainingPolicy): string[] {
   if (!Number.isInteger(policy.advanced.quotaPerYear) || policy.advanced.quotaPerYear < 0) {
     problems.push('advanced.quotaPerYear: must be a whole number ≥ 0');
   }
+  if (policy.exam) {
+    const { maxScore, passScore, maxRetakes } = policy.exam;
+    const whole = (v: unknown, lo: number, hi: number): boolean =>
+      v === undefined || (Number.isInteger(v) && (v as number) >= lo && (v as number) <= hi);
+    if (!whole(maxScore, 1, 1000)) problems.push('exam.maxScore: a whole number from 1 to 1000');
+    if (!whole(passScore, 0, maxScore ?? 1000) || (passScore ?? 0) > (maxScore ?? 100))
+      problems.push('exam.passScore: a whole number from 0 to maxScore');
+    if (!whole(maxRetakes, 0, 10)) problems.push('exam.maxRetakes: a whole number from 0 to 10');
+  }
   return problems;
 }

@@ -71,6 +71,21 @@ export interface TrainingPolicy {
   enrolment?: Partial<EnrolmentRules>;
   /** Attendance settings; absent in older versions (then POLICY_DEFAULTS.attendance applies). */
   attendance?: Partial<AttendanceRules>;
+  /** Exam settings (Art. 16); absent in older versions (then POLICY_DEFAULTS.exam applies). */
+  exam?: Partial<ExamRules>;
+}
+
+/**
+ * The class exam (培训考核, Art. 16): held by the institution under the authority's
+ * supervision once the hours are done; who passes receives the certificate.
+ */
+export interface ExamRules {
+  /** Highest score of a scored exam. */
+  maxScore: number;
+  /** Lowest passing score of a scored exam (pass/fail exams record the verdict itself). */
+  passScore: number;
+  /** Retakes (补考) a trainee who failed may sit, after the first attempt. */
+  maxRetakes: number;
 }
 
 /**

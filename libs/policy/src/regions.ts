@@ -27,6 +27,8 @@ export interface SupportedRegion {
   filingPrefix: string;
   /** Art. 16: the authorities in whose names the annual training-project certificate is issued. */
   certificateIssuers: readonly string[];
+  /** Head of the certificate serial (BJPX-2026-000123): the region, 培训 (PX). */
+  certificatePrefix: string;
   /** The authority that files project plans (Art. 12, 17), named at the head of a plan PDF. */
   planAuthority: string;
 }
@@ -55,6 +57,7 @@ export const REGIONS: readonly SupportedRegion[] = [
     ],
     filingPrefix: '京',
     certificateIssuers: ['北京市民政局', '北京市人力资源和社会保障局'],
+    certificatePrefix: 'BJPX',
     planAuthority: '北京市民政局',
   },
   {
@@ -77,6 +80,7 @@ export const REGIONS: readonly SupportedRegion[] = [
     ],
     filingPrefix: '沈',
     certificateIssuers: ['沈阳市民政局', '沈阳市人力资源和社会保障局'],
+    certificatePrefix: 'SYPX',
     planAuthority: '沈阳市民政局',
   },
 ];

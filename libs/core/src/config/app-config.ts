@@ -47,6 +47,8 @@ export class AppConfig {
     loginRateWindowSeconds: number;
     /** Login attempts per client address (across usernames) per window. */
     loginRateLimitPerIp: number;
+    /** Certificate verifications per client address per minute (VERIFY_RATE_LIMIT). */
+    verifyRateLimit: number;
   };
   log: { level: string; format: 'pretty' | 'json' };
   /** Project-local data (embedded PostgreSQL, development keys, files): DATA_DIR, default `.data`. */
@@ -190,6 +192,7 @@ export function loadConfig(
     loginRateLimit: dto.LOGIN_RATE_LIMIT ?? 10,
     loginRateWindowSeconds: dto.LOGIN_RATE_WINDOW_SECONDS ?? 60,
     loginRateLimitPerIp: dto.LOGIN_RATE_LIMIT_PER_IP ?? 30,
+    verifyRateLimit: dto.VERIFY_RATE_LIMIT ?? 30,
   };
   config.log = {
     level: dto.LOG_LEVEL ?? 'info',

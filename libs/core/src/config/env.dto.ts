@@ -140,6 +140,14 @@ export class EnvDto {
   @Max(86400)
   LOGIN_RATE_WINDOW_SECONDS?: number;
 
+  /** Certificate verifications (page, upload, API) per client address per minute. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  VERIFY_RATE_LIMIT?: number;
+
   // -- HTTP hardening: body size, CORS, proxies, login limit per address --
 
   @IsOptional()

@@ -27,6 +27,8 @@ export const FILE_TYPES = {
   /** Text without a magic number: accepted by a text heuristic (UTF-8 or GB18030, no control bytes). */
   csv: { mime: 'text/csv', label: 'CSV' },
   mp4: { mime: 'video/mp4', label: 'MP4' },
+  /** A plain zip archive (not an Office document): bundles the platform builds. */
+  zip: { mime: 'application/zip', label: 'ZIP' },
 } as const;
 export type FileType = keyof typeof FILE_TYPES;
 
@@ -90,6 +92,12 @@ export const FILE_KINDS = {
   'class-archive': {
     label: '班次档案材料 (class archive material)',
     types: ['pdf', 'docx', 'xlsx', 'pptx', 'doc', 'xls', 'jpg', 'png', 'webp', 'mp4'],
+    maxBytes: 500 * MiB,
+  },
+  /** A class's certificates in one ZIP (libs/exams, built by the worker). */
+  'certificate-bundle': {
+    label: '证书压缩包 (certificate bundle)',
+    types: ['zip'],
     maxBytes: 500 * MiB,
   },
   /** Art. 13 documents of a class rendered by the worker (project list, notice, timetable, attendance sheet). */

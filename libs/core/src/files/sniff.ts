@@ -84,6 +84,8 @@ export async function judgeHead(
     return accepts(type) ? { result: 'accepted', type } : { result: 'refused', detected: type };
   }
   if (detected?.ext === 'zip') {
+    // a kind that takes plain archives takes any zip; the Office kinds look at its end
+    if (accepts('zip')) return { result: 'accepted', type: 'zip' };
     return OOXML.some(accepts) ? { result: 'zip' } : { result: 'refused', detected: 'zip' };
   }
   if (detected?.ext === 'cfb') {

@@ -7,6 +7,7 @@ export const QueueName = {
   Documents: 'documents',
   Notifications: 'notifications',
   Enrollment: 'enrollment',
+  Certificates: 'certificates',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -23,6 +24,8 @@ export const JobName = {
   NotificationsRetention: 'notifications.retention',
   ClassDocument: 'class.document',
   AttendanceClassReport: 'attendance.class-report',
+  CertificateIssue: 'certificate.issue',
+  CertificateBundle: 'certificate.bundle',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -76,6 +79,13 @@ export interface JobPayloads {
    * `inputHash`: of the marks the request saw, so that unchanged marks are the same job.
    */
   [JobName.AttendanceClassReport]: { classId: string; inputHash: string; requestedBy: string };
+  /**
+   * Issue one enrolment's certificate (libs/exams): allocate its serial once, render the PDF,
+   * store it. `generation` 1 is the first issue; a reissue is the next generation.
+   */
+  [JobName.CertificateIssue]: { enrollmentId: string; generation: number; requestedBy: string };
+  /** Build a class's certificates into one ZIP (libs/exams certificate_bundle row). */
+  [JobName.CertificateBundle]: { bundleId: string; requestedBy: string };
 }
 
 export interface JobDefinition<N extends JobName> {
@@ -144,6 +154,18 @@ export const JOB_CATALOGUE: { [N in JobName]: JobDefinition<N> } = {
   [JobName.AttendanceClassReport]: {
     queue: QueueName.Documents,
     jobId: (p) => `attendance-report.${p.classId}.${p.inputHash.slice(0, 16)}`,
+  },
+  [JobName.CertificateIssue]: {
+    queue: QueueName.Certificates,
+    // one job per enrolment and generation: asking twice never issues twice
+    jobId: (p) => `certificate.${p.enrollmentId}.${p.generation}`,
+    quiet: true,
+    options: { removeOnComplete: { age: 7 * 24 * 3600, count: 20_000 } },
+  },
+  [JobName.CertificateBundle]: {
+    queue: QueueName.Certificates,
+    jobId: (p) => `certificate-bundle.${p.bundleId}`,
+    options: { attempts: 3 },
   },
 };
 

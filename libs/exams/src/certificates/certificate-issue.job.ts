@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  AuditService,
+  FileStore,
+  HandlesJob,
+  JobHandler,
+  JobName,
+  JobPayloads,
+} from '@peixun/core';
+import { type Job, UnrecoverableError } from 'bullmq';
+import { Enrollment } from '@peixun/enrollment';
+import { DataSource } from 'typeorm';
+import { Certificate } from './certificate.entity';
+import { CertificateIssuer } from './certificate-issuer';
+import { renderCertificate } from './certificate-pdf';
+
+type Payload = JobPayloads[typeof JobName.CertificateIssue];
+
+export interface CertificateIssueResult {
+  enrollmentId: string;
+  serial: string;
+  /** issued: this run stored the PDF; existing: an earlier run had. */
+  outcome: 'issued' | 'existing';
+}
+
+/**
+ * Issues one enrolment's certificate, in steps that are each safe to repeat:
+ * 1. the row with its serial (allocated once: CertificateIssuer.allocate);
+ * 2. the PDF rendered from the row (deterministic bytes) and stored;
+ * 3. the row points at the file (under its lock; a second run's file is dropped), a reissue
+ *    supersedes the generation before, and the audit entry, in one transaction.
+ * A run cut off anywhere is completed by the next one with the same serial.
+ */
+@Injectable()
+@HandlesJob(JobName.CertificateIssue)
+export class CertificateIssueJob implements JobHandler<typeof JobName.CertificateIssue> {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly issuer: CertificateIssuer,
+    private readonly files: FileStore,
+    private readonly audit: AuditService,
+  ) {}
+
+  async handle(job: Job<Payload>): Promise<CertificateIssueResult> {
+    const p = job.data;
+    let cert = await this.ds.manager.findOneBy(Certificate, {
+      enrollmentId: p.enrollmentId,
+      generation: p.generation,
+    });
+    let previous: Certificate | null = null;
+    if (p.generation > 1) {
+      previous = await this.ds.manager.findOneBy(Certificate, {
+        enrollmentId: p.enrollmentId,
+        generation: p.generation - 1,
+      });
+      if (!previous) throw new UnrecoverableError('没有可替换的原证书 (nothing to reissue)');
+    }
+    if (!cert) {
+      if (previous && previous.status === 'revoked')
+        throw new UnrecoverableError('原证书已撤销，不能换发 (the certificate was revoked)');
+      // not there (yet): a request committed after its job was queued is found by a retry
+      if (!(await this.ds.manager.existsBy(Enrollment, { id: p.enrollmentId })))
+        throw new Error(`报名记录 ${p.enrollmentId} 不存在 (no such enrolment yet)`);
+      const eligible = (await this.issuer.eligibility(this.ds.manager, [p.enrollmentId])).get(
+        p.enrollmentId,
+      );
+      if (!eligible || typeof eligible === 'string')
+        throw new UnrecoverableError(`不符合发证条件 (not eligible: ${eligible ?? 'unknown'})`);
+      cert = await this.issuer.allocate(
+        p.enrollmentId,
+        p.generation,
+        eligible.resultId,
+        previous,
+        p.generation > 1 ? 'reissue' : null,
+      );
+    }
+    if (cert.fileKey)
+      return { enrollmentId: p.enrollmentId, serial: cert.serial, outcome: 'existing' };
+
+    const pdf = await renderCertificate(this.issuer.pdfContent(cert, previous?.serial ?? null));
+    const stored = await this.files.put(pdf, 'certificate');
+    let kept = false;
+    try {
+      kept = await this.ds.transaction(async (em) => {
+        const row = await em.findOne(Certificate, {
+          where: { id: cert.id },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!row || row.fileKey) return false;
+        row.fileKey = stored.key;
+        row.fileSha256 = stored.sha256;
+        row.fileSize = stored.size;
+        await em.save(row);
+        if (previous) {
+          await em.query(
+            `update certificate set status = 'superseded', superseded_at = now()
+              where id = $1 and status = 'valid'`,
+            [previous.id],
+          );
+        }
+        await this.audit.record(
+          em,
+          { system: 'certificates' },
+          {
+            action: previous ? 'certificate.reissued' : 'certificate.issued',
+            entityType: 'certificate',
+            entityId: row.id,
+            data: {
+              serial: row.serial,
+              enrollmentId: row.enrollmentId,
+              classId: row.classId,
+              sha256: stored.sha256,
+              supersedes: previous?.serial ?? null,
+              requestedBy: p.requestedBy,
+            },
+          },
+        );
+        return true;
+      });
+    } finally {
+      if (!kept) await this.files.discard(stored.key);
+    }
+    return {
+      enrollmentId: p.enrollmentId,
+      serial: cert.serial,
+      outcome: kept ? 'issued' : 'existing',
+    };
+  }
+}
