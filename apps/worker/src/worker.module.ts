@@ -16,6 +16,7 @@ import { PlanningModule, PlanPdfJob } from '@peixun/planning';
 import { PolicyModule } from '@peixun/policy';
 import { AttendanceModule } from '@peixun/attendance';
 import { ClassesModule } from '@peixun/classes';
+import { EvaluationReportJob, EvaluationsModule } from '@peixun/evaluations';
 import {
   ClassDocumentJob,
   EnrollmentModule,
@@ -34,6 +35,7 @@ import {
     ClassesModule,
     EnrollmentModule,
     AttendanceModule,
+    EvaluationsModule,
     DiscoveryModule,
   ],
   providers: [
@@ -48,6 +50,7 @@ import {
     SettleSweepJob,
     EnrollmentScheduler,
     ClassDocumentJob,
+    EvaluationReportJob,
     NotificationDispatcher,
     NotificationsDispatchJob,
     NotificationsRetentionJob,

@@ -1,11 +1,20 @@
-import type { AttendanceRules, EnrolmentRules, TrainingPolicy } from './policy.types';
+import type {
+  AttendanceRules,
+  EnrolmentRules,
+  EvaluationRules,
+  TrainingPolicy,
+} from './policy.types';
 
 /**
  * What applies where a policy version says nothing (the 2012 Measures set no figure for
  * these). A later version may set its own; these are policy data too, kept here and not
  * in the services.
  */
-export const POLICY_DEFAULTS: { enrolment: EnrolmentRules; attendance: AttendanceRules } = {
+export const POLICY_DEFAULTS: {
+  enrolment: EnrolmentRules;
+  attendance: AttendanceRules;
+  evaluation: EvaluationRules;
+} = {
   enrolment: {
     // Art. 7: "新从事社区工作的人员" — read as the first year of community work
     inductionWindowMonths: 12,
@@ -25,6 +34,11 @@ export const POLICY_DEFAULTS: { enrolment: EnrolmentRules; attendance: Attendanc
     offlineSubmitWithinMinutes: 24 * 60,
     tokenPeriodSeconds: 30,
   },
+  evaluation: {
+    // Art. 15 sets no deadline: a week after the session, as for attendance corrections
+    postClassDays: 7,
+    classroomDays: 7,
+  },
 };
 
 /** The enrolment rules of a policy version, with the defaults filled in. */
@@ -35,4 +49,9 @@ export function enrolmentRules(policy: TrainingPolicy): EnrolmentRules {
 /** The attendance rules of a policy version, with the defaults filled in. */
 export function attendanceRules(policy: TrainingPolicy): AttendanceRules {
   return { ...POLICY_DEFAULTS.attendance, ...(policy.attendance ?? {}) };
+}
+
+/** The evaluation rules of a policy version, with the defaults filled in. */
+export function evaluationRules(policy: TrainingPolicy): EvaluationRules {
+  return { ...POLICY_DEFAULTS.evaluation, ...(policy.evaluation ?? {}) };
 }

@@ -71,6 +71,16 @@ export interface TrainingPolicy {
   enrolment?: Partial<EnrolmentRules>;
   /** Attendance settings; absent in older versions (then POLICY_DEFAULTS.attendance applies). */
   attendance?: Partial<AttendanceRules>;
+  /** Two-way evaluation settings; absent in older versions (then POLICY_DEFAULTS.evaluation applies). */
+  evaluation?: Partial<EvaluationRules>;
+}
+
+/** Deadlines of the two-way evaluation (Art. 15); a class may set its own. */
+export interface EvaluationRules {
+  /** Trainees may evaluate a session and its teacher (课后评价) for this many days after it ends. */
+  postClassDays: number;
+  /** A teacher may assess the trainees of a session (课堂评价) for this many days after it ends. */
+  classroomDays: number;
 }
 
 /**

@@ -22,6 +22,7 @@ export const JobName = {
   EnrollmentSettleSweep: 'enrollment.settle-sweep',
   NotificationsRetention: 'notifications.retention',
   ClassDocument: 'class.document',
+  EvaluationReport: 'evaluation.report',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -70,6 +71,8 @@ export interface JobPayloads {
     inputHash: string;
     requestedBy: string;
   };
+  /** Render an evaluation report (Excel or PDF) for the authority (libs/evaluations evaluation_report_file row). */
+  [JobName.EvaluationReport]: { fileId: string };
 }
 
 export interface JobDefinition<N extends JobName> {
@@ -134,6 +137,11 @@ export const JOB_CATALOGUE: { [N in JobName]: JobDefinition<N> } = {
   [JobName.ClassDocument]: {
     queue: QueueName.Documents,
     jobId: (p) => `class-document.${p.classId}.${p.kind}.${p.inputHash.slice(0, 16)}`,
+  },
+  [JobName.EvaluationReport]: {
+    queue: QueueName.Documents,
+    jobId: (p) => `evaluation-report.${p.fileId}`,
+    options: { attempts: 3 },
   },
 };
 

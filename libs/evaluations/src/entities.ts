@@ -1,0 +1,17 @@
+import {
+  ClassroomEvaluation,
+  EvaluationClassSetting,
+  EvaluationReceipt,
+  EvaluationReportFile,
+  EvaluationTemplate,
+  PostClassAnswer,
+} from './evaluation.entity';
+
+export const EVALUATIONS_ENTITIES = [
+  EvaluationTemplate,
+  EvaluationClassSetting,
+  EvaluationReceipt,
+  PostClassAnswer,
+  ClassroomEvaluation,
+  EvaluationReportFile,
+];
