@@ -69,7 +69,7 @@ export class EvaluationsDemoSeed implements OnModuleInit {
     const ended = async (title: string) =>
       em.query<{ id: string; class_id: string; teacher_id: string | null }[]>(
         `select s.id, s.class_id, s.teacher_id from class_session s join training_class c on c.id = s.class_id
-          where c.title = $1 and s.status = 'scheduled' and s.ends_at <= now() order by s.starts_at`,
+          where c.title like '%' || $1 and s.status = 'scheduled' and s.ends_at <= now() order by s.starts_at`,
         [title],
       );
     const trainees = async (classId: string) =>
