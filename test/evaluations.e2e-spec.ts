@@ -2,6 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { pdfPageTexts } from '@peixun/core/documents/testing/pdf-text';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
+import { EvaluationInviteSweepJob } from '@peixun/evaluations';
 import { createWorkerApp } from '../apps/worker/src/bootstrap';
 import {
   aConsentingTeacher,
@@ -596,6 +597,38 @@ describe('evaluations', () => {
     );
     const summary = wb.getWorksheet('汇总')!;
     expect(summary.getRow(2).getCell(3).value).toBe(5);
+  });
+
+  it('tells each trainee who attended an ended session, once, that its evaluation is open', async () => {
+    worker ??= await createWorkerApp();
+    const c = await aClass(1, 4);
+    const [s1, s2] = c.sessions;
+    await endedAgo(s1, 1);
+    await endedAgo(s2, -30);
+    const [came, absent, answered, future] = c.trainees;
+    await mark(c, s1, came, 'late');
+    await mark(c, s1, absent, 'absent');
+    await mark(c, s1, answered, 'present');
+    await answer(answered, s1, GOOD(0)).expect(201);
+    await mark(c, s2, future, 'present');
+    const sweep = worker.get(EvaluationInviteSweepJob);
+    await sweep.handle();
+    const notices = async (t: Trainee) =>
+      api.ds.query<{ kind: string; title: string; body: string; data: { sessionId: string } }[]>(
+        `select kind, title, body, data from notification where recipient_kind = 'worker' and recipient_id = $1`,
+        [t.worker.id],
+      );
+    const mine = await notices(came);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ kind: 'evaluation.open', data: { sessionId: s1 } });
+    expect(mine[0].body).toContain('课后评价');
+    for (const t of [absent, answered, future]) expect(await notices(t)).toHaveLength(0);
+    // a second run tells no one again; a mark written later is picked up then
+    const late = c.trainees[3];
+    await mark(c, s1, late, 'left_early');
+    await sweep.handle();
+    expect(await notices(came)).toHaveLength(1);
+    expect(await notices(late)).toHaveLength(1);
   });
 
   it('a class keeps the form it started with when the bureau publishes a new version', async () => {

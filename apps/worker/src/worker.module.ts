@@ -16,7 +16,12 @@ import { PlanningModule, PlanPdfJob } from '@peixun/planning';
 import { PolicyModule } from '@peixun/policy';
 import { AttendanceModule } from '@peixun/attendance';
 import { ClassesModule } from '@peixun/classes';
-import { EvaluationReportJob, EvaluationsModule } from '@peixun/evaluations';
+import {
+  EvaluationInviteSweepJob,
+  EvaluationReportJob,
+  EvaluationsModule,
+  EvaluationsScheduler,
+} from '@peixun/evaluations';
 import {
   ClassDocumentJob,
   EnrollmentModule,
@@ -51,6 +56,8 @@ import {
     EnrollmentScheduler,
     ClassDocumentJob,
     EvaluationReportJob,
+    EvaluationInviteSweepJob,
+    EvaluationsScheduler,
     NotificationDispatcher,
     NotificationsDispatchJob,
     NotificationsRetentionJob,

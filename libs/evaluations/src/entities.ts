@@ -1,6 +1,7 @@
 import {
   ClassroomEvaluation,
   EvaluationClassSetting,
+  EvaluationInvitation,
   EvaluationReceipt,
   EvaluationReportFile,
   EvaluationTemplate,
@@ -14,4 +15,5 @@ export const EVALUATIONS_ENTITIES = [
   PostClassAnswer,
   ClassroomEvaluation,
   EvaluationReportFile,
+  EvaluationInvitation,
 ];

@@ -206,6 +206,27 @@ export class ClassroomEvaluation {
   submittedAt: Date;
 }
 
+/**
+ * That a trainee who attended a session was told its evaluation is open (one notice per
+ * trainee and session; the sweep inserts these and notifies only for the rows it inserted).
+ */
+@Entity({ name: 'evaluation_invitation' })
+export class EvaluationInvitation {
+  @ForeignKey('ClassSession', { name: 'evaluation_invitation_session_fk', onDelete: 'CASCADE' })
+  @PrimaryColumn({ name: 'session_id', type: 'uuid' })
+  sessionId: string;
+
+  @ForeignKey('Enrollment', { name: 'evaluation_invitation_enrollment_fk', onDelete: 'CASCADE' })
+  @PrimaryColumn({ name: 'enrollment_id', type: 'uuid' })
+  enrollmentId: string;
+
+  @Column({ name: 'worker_id', type: 'uuid' })
+  workerId: string;
+
+  @CreateDateColumn({ name: 'notified_at', type: 'timestamptz' })
+  notifiedAt: Date;
+}
+
 export type ReportScope = 'class' | 'teacher' | 'institution';
 export type ReportFormat = 'xlsx' | 'pdf';
 export type ReportFileStatus = 'pending' | 'ready' | 'failed';

@@ -9,3 +9,4 @@ export * from './exports.service';
 export * from './evaluations.module';
 export * from './jobs/evaluation-report.job';
 export * from './dto/evaluation.dto';
+export * from './jobs/invite-sweep.job';

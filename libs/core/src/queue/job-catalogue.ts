@@ -23,6 +23,7 @@ export const JobName = {
   NotificationsRetention: 'notifications.retention',
   ClassDocument: 'class.document',
   EvaluationReport: 'evaluation.report',
+  EvaluationInviteSweep: 'evaluation.invite-sweep',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -73,6 +74,8 @@ export interface JobPayloads {
   };
   /** Render an evaluation report (Excel or PDF) for the authority (libs/evaluations evaluation_report_file row). */
   [JobName.EvaluationReport]: { fileId: string };
+  /** Tells the trainees who attended an ended session that its evaluation is open (every minute). */
+  [JobName.EvaluationInviteSweep]: { trigger: 'sweep' };
 }
 
 export interface JobDefinition<N extends JobName> {
@@ -142,6 +145,12 @@ export const JOB_CATALOGUE: { [N in JobName]: JobDefinition<N> } = {
     queue: QueueName.Documents,
     jobId: (p) => `evaluation-report.${p.fileId}`,
     options: { attempts: 3 },
+  },
+  [JobName.EvaluationInviteSweep]: {
+    queue: QueueName.Notifications,
+    jobId: () => 'evaluation-invite-sweep',
+    options: { attempts: 1, removeOnComplete: { age: 3600, count: 100 } },
+    quiet: true,
   },
 };
 

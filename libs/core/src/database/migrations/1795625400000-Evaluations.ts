@@ -142,6 +142,16 @@ export class Evaluations1795625400000 implements MigrationInterface {
     await q.query(
       `ALTER TABLE "evaluation_classroom" ADD CONSTRAINT "evaluation_classroom_template_fk" FOREIGN KEY ("template_id") REFERENCES "evaluation_template"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );
+    // who was told that a session's evaluation is open
+    await q.query(
+      `CREATE TABLE "evaluation_invitation" ("session_id" uuid NOT NULL, "enrollment_id" uuid NOT NULL, "worker_id" uuid NOT NULL, "notified_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_2e12a8df8a14bfee500fb4f032f" PRIMARY KEY ("session_id", "enrollment_id"))`,
+    );
+    await q.query(
+      `ALTER TABLE "evaluation_invitation" ADD CONSTRAINT "evaluation_invitation_session_fk" FOREIGN KEY ("session_id") REFERENCES "class_session"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "evaluation_invitation" ADD CONSTRAINT "evaluation_invitation_enrollment_fk" FOREIGN KEY ("enrollment_id") REFERENCES "enrollment"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
     // a form in use is never edited, only superseded: only its status may change
     await q.query(`CREATE FUNCTION evaluation_template_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -163,6 +173,13 @@ export class Evaluations1795625400000 implements MigrationInterface {
   }
 
   public async down(q: QueryRunner): Promise<void> {
+    await q.query(
+      `ALTER TABLE "evaluation_invitation" DROP CONSTRAINT "evaluation_invitation_enrollment_fk"`,
+    );
+    await q.query(
+      `ALTER TABLE "evaluation_invitation" DROP CONSTRAINT "evaluation_invitation_session_fk"`,
+    );
+    await q.query(`DROP TABLE "evaluation_invitation"`);
     await q.query(`DROP TRIGGER evaluation_template_immutable ON evaluation_template`);
     await q.query(`DROP FUNCTION evaluation_template_immutable()`);
     await q.query(
