@@ -475,6 +475,43 @@ describe('evaluations', () => {
       }
       expect(text).not.toMatch(/submittedAt|receivedAt|workerId|enrollmentId/);
     }
+    // every endpoint the teacher and the institution may call about the class: nothing tells
+    // who answered (the classroom roster lists everyone who attended, alike)
+    const endpoints = [
+      `/api/v1/classes/${c.id}/evaluation-report`,
+      `/api/v1/teachers/${t0.id}/evaluation-report`,
+      `/api/v1/institutions/${org.institution.id}/evaluation-report`,
+      `/api/v1/sessions/${s1}/classroom-evaluations`,
+      `/api/v1/classes/${c.id}/evaluation-settings`,
+      `/api/v1/evaluation-templates`,
+    ];
+    for (const s of [staff, t0.session]) {
+      for (const url of endpoints) {
+        const res = await request(api.http).get(url).set(bearer(s));
+        if (res.status !== 200) {
+          expect([403, 404]).toContain(res.status);
+          continue;
+        }
+        const text = JSON.stringify(res.body);
+        if (url.endsWith('classroom-evaluations')) {
+          // the teacher's own assessments (none yet): every row alike, answered post-class or not
+          const rows = res.body.trainees as Record<string, unknown>[];
+          expect(rows).toHaveLength(8);
+          const shapes = new Set(
+            rows.map((r) => JSON.stringify({ ...r, enrollmentId: '', name: '' })),
+          );
+          expect(shapes.size).toBe(1);
+          expect(text).not.toContain(secret);
+        } else {
+          expect(text).not.toMatch(/submittedAt|receivedAt|receipt/);
+          for (const t of c.trainees) {
+            expect(text).not.toContain(t.worker.id);
+            expect(text).not.toContain(t.enrollmentId);
+            expect(text).not.toContain(t.worker.name);
+          }
+        }
+      }
+    }
     // a teacher sees only their own group of the class
     const other = await report(t1.session, c.id).expect(200);
     expect(other.body.groups.map((g: { key: string }) => g.key)).toEqual([t1.id]);
