@@ -1,16 +1,23 @@
 import { DEMO_PASSWORD, DemoSeedService } from '@peixun/org';
 import request from 'supertest';
 import { bearer, bootApi, login, TestApi } from './support/app';
+import { aScratchDatabase, ScratchDatabase } from './support/scratch-db';
 
 /** The demo's evaluations (issue 11): what a new user sees right after `npm start`. */
 describe('evaluations demo', () => {
   let api: TestApi;
+  let scratch: ScratchDatabase;
 
   beforeAll(async () => {
-    api = await bootApi();
-    await api.app.get(DemoSeedService).seed();
+    // a database of its own: the demo seeds only once per database (test/demo-seed checks that)
+    scratch = await aScratchDatabase('evaldemo');
+    api = await bootApi(scratch.env);
+    expect((await api.app.get(DemoSeedService).seed()).seeded).toBe(true);
   });
-  afterAll(() => api.close());
+  afterAll(async () => {
+    await api?.close();
+    await scratch?.drop();
+  });
 
   it('the demo post class has its ended sessions evaluated (5 each: the aggregates show), worker.li has evaluations open', async () => {
     const ended = async (title: string) =>
