@@ -5,6 +5,7 @@ import { PlanningModule } from '@peixun/planning';
 import { ClassesModule } from '@peixun/classes';
 import { EnrollmentModule } from '@peixun/enrollment';
 import { AttendanceModule } from '@peixun/attendance';
+import { EvaluationsModule } from '@peixun/evaluations';
 import { PolicyModule } from '@peixun/policy';
 import { ExamsModule } from '@peixun/exams';
 import { BodyParserMiddleware } from './http-security';
@@ -21,6 +22,7 @@ import { BodyParserMiddleware } from './http-security';
     EnrollmentModule,
     AttendanceModule,
     ExamsModule,
+    EvaluationsModule,
   ],
 })
 export class ApiModule implements NestModule {

@@ -5,6 +5,7 @@ import { CLASSES_ENTITIES } from '@peixun/classes';
 import { ENROLLMENT_ENTITIES } from '@peixun/enrollment';
 import { ATTENDANCE_ENTITIES } from '@peixun/attendance';
 import { EXAMS_ENTITIES } from '@peixun/exams';
+import { EVALUATIONS_ENTITIES } from '@peixun/evaluations';
 import { TrainingPolicyRow } from '@peixun/policy';
 import { DataSource } from 'typeorm';
 
@@ -18,6 +19,7 @@ export const ALL_ENTITIES = [
   ...ENROLLMENT_ENTITIES,
   ...ATTENDANCE_ENTITIES,
   ...EXAMS_ENTITIES,
+  ...EVALUATIONS_ENTITIES,
 ];
 
 export function cliDataSource(config: AppConfig, url: string): DataSource {

@@ -18,6 +18,12 @@ import { AttendanceModule, ClassReportJob } from '@peixun/attendance';
 import { ClassesModule } from '@peixun/classes';
 import { CertificateBundleJob, CertificateIssueJob, ExamsModule } from '@peixun/exams';
 import {
+  EvaluationInviteSweepJob,
+  EvaluationReportJob,
+  EvaluationsModule,
+  EvaluationsScheduler,
+} from '@peixun/evaluations';
+import {
   ClassDocumentJob,
   EnrollmentModule,
   EnrollmentScheduler,
@@ -36,6 +42,7 @@ import {
     EnrollmentModule,
     AttendanceModule,
     ExamsModule,
+    EvaluationsModule,
     DiscoveryModule,
   ],
   providers: [
@@ -53,6 +60,9 @@ import {
     ClassReportJob,
     CertificateIssueJob,
     CertificateBundleJob,
+    EvaluationReportJob,
+    EvaluationInviteSweepJob,
+    EvaluationsScheduler,
     NotificationDispatcher,
     NotificationsDispatchJob,
     NotificationsRetentionJob,

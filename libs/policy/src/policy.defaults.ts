@@ -1,4 +1,10 @@
 import type { AttendanceRules, EnrolmentRules, ExamRules, TrainingPolicy } from './policy.types';
+import type {
+  AttendanceRules,
+  EnrolmentRules,
+  EvaluationRules,
+  TrainingPolicy,
+} from './policy.types';
 
 /**
  * What applies where a policy version says nothing (the 2012 Measures set no figure for
@@ -9,6 +15,7 @@ export const POLICY_DEFAULTS: {
   enrolment: EnrolmentRules;
   attendance: AttendanceRules;
   exam: ExamRules;
+  evaluation: EvaluationRules;
 } = {
   enrolment: {
     // Art. 7: "新从事社区工作的人员" — read as the first year of community work
@@ -36,6 +43,11 @@ export const POLICY_DEFAULTS: {
     passScore: 60,
     maxRetakes: 1,
   },
+  evaluation: {
+    // Art. 15 sets no deadline: a week after the session, as for attendance corrections
+    postClassDays: 7,
+    classroomDays: 7,
+  },
 };
 
 /** The enrolment rules of a policy version, with the defaults filled in. */
@@ -51,4 +63,9 @@ export function attendanceRules(policy: TrainingPolicy): AttendanceRules {
 /** The exam rules of a policy version, with the defaults filled in. */
 export function examRules(policy: TrainingPolicy): ExamRules {
   return { ...POLICY_DEFAULTS.exam, ...(policy.exam ?? {}) };
+}
+
+/** The evaluation rules of a policy version, with the defaults filled in. */
+export function evaluationRules(policy: TrainingPolicy): EvaluationRules {
+  return { ...POLICY_DEFAULTS.evaluation, ...(policy.evaluation ?? {}) };
 }

@@ -73,6 +73,8 @@ export interface TrainingPolicy {
   attendance?: Partial<AttendanceRules>;
   /** Exam settings (Art. 16); absent in older versions (then POLICY_DEFAULTS.exam applies). */
   exam?: Partial<ExamRules>;
+  /** Two-way evaluation settings; absent in older versions (then POLICY_DEFAULTS.evaluation applies). */
+  evaluation?: Partial<EvaluationRules>;
 }
 
 /**
@@ -86,6 +88,14 @@ export interface ExamRules {
   passScore: number;
   /** Retakes (补考) a trainee who failed may sit, after the first attempt. */
   maxRetakes: number;
+}
+
+/** Deadlines of the two-way evaluation (Art. 15); a class may set its own. */
+export interface EvaluationRules {
+  /** Trainees may evaluate a session and its teacher (课后评价) for this many days after it ends. */
+  postClassDays: number;
+  /** A teacher may assess the trainees of a session (课堂评价) for this many days after it ends. */
+  classroomDays: number;
 }
 
 /**

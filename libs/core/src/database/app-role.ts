@@ -10,6 +10,10 @@ export const APP_ROLE_LIMITS: Record<string, 'append' | 'read'> = {
   audit_log: 'append',
   audit_log_archive: 'read', // written only by audit_archive_batch() (security definer)
   migrations: 'read',
+  // two-way evaluation: an answer, its receipt, a classroom evaluation are never changed
+  evaluation_receipt: 'append',
+  evaluation_post_class_answer: 'append',
+  evaluation_classroom: 'append',
 };
 
 /** Functions the application may call (security definer, owned by the owner). */

@@ -112,6 +112,12 @@ export const FILE_KINDS = {
     types: ['pdf'],
     maxBytes: 20 * MiB,
   },
+  /** Two-way evaluation reports for the authority (Art. 15), rendered by the worker. */
+  'evaluation-report': {
+    label: '评价报告 (evaluation report)',
+    types: ['pdf', 'xlsx'],
+    maxBytes: 20 * MiB,
+  },
 } as const satisfies Record<string, FileKindSpec>;
 export type FileKind = keyof typeof FILE_KINDS;
 

@@ -20,6 +20,8 @@ export const NotificationKind = {
   EnrollmentPlaceOffered: 'enrollment.place_offered',
   /** The bureau refused an advanced-study nomination (libs/enrollment). */
   NominationRefused: 'nomination.refused',
+  /** A session a trainee attended has ended: its post-class evaluation is open (libs/evaluations). */
+  EvaluationOpen: 'evaluation.open',
 } as const;
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
 

@@ -26,6 +26,8 @@ export const JobName = {
   AttendanceClassReport: 'attendance.class-report',
   CertificateIssue: 'certificate.issue',
   CertificateBundle: 'certificate.bundle',
+  EvaluationReport: 'evaluation.report',
+  EvaluationInviteSweep: 'evaluation.invite-sweep',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -86,6 +88,10 @@ export interface JobPayloads {
   [JobName.CertificateIssue]: { enrollmentId: string; generation: number; requestedBy: string };
   /** Build a class's certificates into one ZIP (libs/exams certificate_bundle row). */
   [JobName.CertificateBundle]: { bundleId: string; requestedBy: string };
+  /** Render an evaluation report (Excel or PDF) for the authority (libs/evaluations evaluation_report_file row). */
+  [JobName.EvaluationReport]: { fileId: string };
+  /** Tells the trainees who attended an ended session that its evaluation is open (every minute). */
+  [JobName.EvaluationInviteSweep]: { trigger: 'sweep' };
 }
 
 export interface JobDefinition<N extends JobName> {
@@ -166,6 +172,17 @@ export const JOB_CATALOGUE: { [N in JobName]: JobDefinition<N> } = {
     queue: QueueName.Certificates,
     jobId: (p) => `certificate-bundle.${p.bundleId}`,
     options: { attempts: 3 },
+  },
+  [JobName.EvaluationReport]: {
+    queue: QueueName.Documents,
+    jobId: (p) => `evaluation-report.${p.fileId}`,
+    options: { attempts: 3 },
+  },
+  [JobName.EvaluationInviteSweep]: {
+    queue: QueueName.Notifications,
+    jobId: () => 'evaluation-invite-sweep',
+    options: { attempts: 1, removeOnComplete: { age: 3600, count: 100 } },
+    quiet: true,
   },
 };
 

@@ -14,6 +14,7 @@ import { Enrollment1795618846882 } from './1795618846882-Enrollment';
 import { ClassDocumentsAndArchive1795621217558 } from './1795621217558-ClassDocumentsAndArchive';
 import { Attendance1795625008433 } from './1795625008433-Attendance';
 import { ExamsCertificates1795625300000 } from './1795625300000-ExamsCertificates';
+import { Evaluations1795625400000 } from './1795625400000-Evaluations';
 
 /** Every migration, in order. New migrations are appended here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -32,4 +33,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ClassDocumentsAndArchive1795621217558,
   Attendance1795625008433,
   ExamsCertificates1795625300000,
+  Evaluations1795625400000,
 ];
