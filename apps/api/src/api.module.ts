@@ -6,6 +6,7 @@ import { ClassesModule } from '@peixun/classes';
 import { EnrollmentModule } from '@peixun/enrollment';
 import { AttendanceModule } from '@peixun/attendance';
 import { PolicyModule } from '@peixun/policy';
+import { SurveysModule } from '@peixun/surveys';
 import { BodyParserMiddleware } from './http-security';
 
 /** The HTTP process: controllers of every feature, no queue processors. */
@@ -19,6 +20,7 @@ import { BodyParserMiddleware } from './http-security';
     ClassesModule,
     EnrollmentModule,
     AttendanceModule,
+    SurveysModule,
   ],
 })
 export class ApiModule implements NestModule {

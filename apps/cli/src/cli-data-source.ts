@@ -5,6 +5,7 @@ import { CLASSES_ENTITIES } from '@peixun/classes';
 import { ENROLLMENT_ENTITIES } from '@peixun/enrollment';
 import { ATTENDANCE_ENTITIES } from '@peixun/attendance';
 import { TrainingPolicyRow } from '@peixun/policy';
+import { SURVEYS_ENTITIES } from '@peixun/surveys';
 import { DataSource } from 'typeorm';
 
 /** Every entity of every lib: the CLI's data source must know them all to diff the schema. */
@@ -16,6 +17,7 @@ export const ALL_ENTITIES = [
   ...CLASSES_ENTITIES,
   ...ENROLLMENT_ENTITIES,
   ...ATTENDANCE_ENTITIES,
+  ...SURVEYS_ENTITIES,
 ];
 
 export function cliDataSource(config: AppConfig, url: string): DataSource {

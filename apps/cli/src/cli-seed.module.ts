@@ -4,10 +4,13 @@ import { EnrollmentModule } from '@peixun/enrollment';
 import { OrgModule } from '@peixun/org';
 import { PlanningModule } from '@peixun/planning';
 import { PolicyModule } from '@peixun/policy';
+import { SurveysModule } from '@peixun/surveys';
 
 /**
  * The demo seed's context: every lib that adds demo data (planning: the teacher pool;
- * enrollment: the week's classes, places and nominations).
+ * enrollment: the week's classes, places and nominations; surveys: the open needs survey).
  */
-@Module({ imports: [CoreModule, PolicyModule, OrgModule, PlanningModule, EnrollmentModule] })
+@Module({
+  imports: [CoreModule, PolicyModule, OrgModule, PlanningModule, EnrollmentModule, SurveysModule],
+})
 export class CliSeedModule {}

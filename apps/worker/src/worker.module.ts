@@ -23,6 +23,7 @@ import {
   OfferExpiryJob,
   SettleSweepJob,
 } from '@peixun/enrollment';
+import { SURVEY_JOBS, SurveysModule } from '@peixun/surveys';
 
 /** The queue process: job handlers and the workers that run them; no HTTP server. */
 @Module({
@@ -34,6 +35,7 @@ import {
     ClassesModule,
     EnrollmentModule,
     AttendanceModule,
+    SurveysModule,
     DiscoveryModule,
   ],
   providers: [
@@ -52,6 +54,7 @@ import {
     NotificationsDispatchJob,
     NotificationsRetentionJob,
     NotificationsScheduler,
+    ...SURVEY_JOBS,
   ],
 })
 export class WorkerModule {}

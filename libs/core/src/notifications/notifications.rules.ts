@@ -20,6 +20,10 @@ export const NotificationKind = {
   EnrollmentPlaceOffered: 'enrollment.place_offered',
   /** The bureau refused an advanced-study nomination (libs/enrollment). */
   NominationRefused: 'nomination.refused',
+  /** A worker is invited to the year-end training-needs survey (libs/surveys). */
+  SurveyInvited: 'survey.invited',
+  /** A reminder to an invited worker who has not submitted the survey yet (libs/surveys). */
+  SurveyReminder: 'survey.reminder',
 } as const;
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
 

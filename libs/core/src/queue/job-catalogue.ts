@@ -7,6 +7,7 @@ export const QueueName = {
   Documents: 'documents',
   Notifications: 'notifications',
   Enrollment: 'enrollment',
+  Surveys: 'surveys',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -22,6 +23,11 @@ export const JobName = {
   EnrollmentSettleSweep: 'enrollment.settle-sweep',
   NotificationsRetention: 'notifications.retention',
   ClassDocument: 'class.document',
+  SurveyDistribute: 'survey.distribute',
+  SurveyRemind: 'survey.remind',
+  SurveyClose: 'survey.close',
+  SurveyAggregate: 'survey.aggregate',
+  SurveySweep: 'survey.sweep',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -70,6 +76,20 @@ export interface JobPayloads {
     inputHash: string;
     requestedBy: string;
   };
+  /**
+   * Invite the population of an open needs-survey campaign (libs/surveys), in batches: one
+   * invitation per worker (deterministic ids, exactly once). `round`: `open` when the campaign
+   * opens, `sweep-<n>` for the sweep's top-ups (workers added to the roster since).
+   */
+  [JobName.SurveyDistribute]: { campaignId: string; round: string; requestedBy?: string };
+  /** Remind the invited who have not submitted: the campaign's `index`-th reminder (1-based), due at `at`. */
+  [JobName.SurveyRemind]: { campaignId: string; index: number; at: string };
+  /** Close a campaign at the end of its window (`closesAt`) and enqueue its final report. */
+  [JobName.SurveyClose]: { campaignId: string; closesAt: string };
+  /** Aggregate a campaign's answers into a report version and render it (Excel, PDF). */
+  [JobName.SurveyAggregate]: { reportId: string; requestedBy?: string };
+  /** Brings every campaign up to date (opening, top-up invitations, reminders, closing, lost jobs). */
+  [JobName.SurveySweep]: { trigger: 'sweep' };
 }
 
 export interface JobDefinition<N extends JobName> {
@@ -134,6 +154,29 @@ export const JOB_CATALOGUE: { [N in JobName]: JobDefinition<N> } = {
   [JobName.ClassDocument]: {
     queue: QueueName.Documents,
     jobId: (p) => `class-document.${p.classId}.${p.kind}.${p.inputHash.slice(0, 16)}`,
+  },
+  [JobName.SurveyDistribute]: {
+    queue: QueueName.Surveys,
+    jobId: (p) => `survey-distribute.${p.campaignId}.${p.round}`,
+  },
+  [JobName.SurveyRemind]: {
+    queue: QueueName.Surveys,
+    jobId: (p) => `survey-remind.${p.campaignId}.${p.index}`,
+  },
+  [JobName.SurveyClose]: {
+    queue: QueueName.Surveys,
+    jobId: (p) => `survey-close.${p.campaignId}.${Date.parse(p.closesAt)}`,
+  },
+  [JobName.SurveyAggregate]: {
+    queue: QueueName.Surveys,
+    jobId: (p) => `survey-report.${p.reportId}`,
+    options: { attempts: 3 },
+  },
+  [JobName.SurveySweep]: {
+    queue: QueueName.Surveys,
+    jobId: () => 'survey-sweep',
+    options: { attempts: 1, removeOnComplete: { age: 3600, count: 100 } },
+    quiet: true,
   },
 };
 
