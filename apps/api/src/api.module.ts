@@ -8,6 +8,7 @@ import { AttendanceModule } from '@peixun/attendance';
 import { EvaluationsModule } from '@peixun/evaluations';
 import { PolicyModule } from '@peixun/policy';
 import { ExamsModule } from '@peixun/exams';
+import { SurveysModule } from '@peixun/surveys';
 import { BodyParserMiddleware } from './http-security';
 
 /** The HTTP process: controllers of every feature, no queue processors. */
@@ -23,6 +24,7 @@ import { BodyParserMiddleware } from './http-security';
     AttendanceModule,
     ExamsModule,
     EvaluationsModule,
+    SurveysModule,
   ],
 })
 export class ApiModule implements NestModule {

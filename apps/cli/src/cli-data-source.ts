@@ -7,6 +7,7 @@ import { ATTENDANCE_ENTITIES } from '@peixun/attendance';
 import { EXAMS_ENTITIES } from '@peixun/exams';
 import { EVALUATIONS_ENTITIES } from '@peixun/evaluations';
 import { TrainingPolicyRow } from '@peixun/policy';
+import { SURVEYS_ENTITIES } from '@peixun/surveys';
 import { DataSource } from 'typeorm';
 
 /** Every entity of every lib: the CLI's data source must know them all to diff the schema. */
@@ -20,6 +21,7 @@ export const ALL_ENTITIES = [
   ...ATTENDANCE_ENTITIES,
   ...EXAMS_ENTITIES,
   ...EVALUATIONS_ENTITIES,
+  ...SURVEYS_ENTITIES,
 ];
 
 export function cliDataSource(config: AppConfig, url: string): DataSource {

@@ -2,15 +2,16 @@ import { Module } from '@nestjs/common';
 import { AttendanceModule } from '@peixun/attendance';
 import { CoreModule } from '@peixun/core';
 import { EnrollmentModule } from '@peixun/enrollment';
+import { ExamsModule } from '@peixun/exams';
 import { OrgModule } from '@peixun/org';
 import { PlanningModule } from '@peixun/planning';
 import { PolicyModule } from '@peixun/policy';
-import { ExamsModule } from '@peixun/exams';
+import { SurveysModule } from '@peixun/surveys';
 
 /**
  * The demo seed's context: every lib that adds demo data (planning: the teacher pool;
- * enrollment: the week's classes, places and nominations; exams: a finished class with
- * certificates).
+ * enrollment: the week's classes, places and nominations; attendance: today's marks and a
+ * leave request; exams: a finished class with certificates; surveys: the open needs survey).
  */
 @Module({
   imports: [
@@ -21,6 +22,7 @@ import { ExamsModule } from '@peixun/exams';
     EnrollmentModule,
     AttendanceModule,
     ExamsModule,
+    SurveysModule,
   ],
 })
 export class CliSeedModule {}

@@ -30,6 +30,7 @@ import {
   OfferExpiryJob,
   SettleSweepJob,
 } from '@peixun/enrollment';
+import { SURVEY_JOBS, SurveysModule } from '@peixun/surveys';
 
 /** The queue process: job handlers and the workers that run them; no HTTP server. */
 @Module({
@@ -43,6 +44,7 @@ import {
     AttendanceModule,
     ExamsModule,
     EvaluationsModule,
+    SurveysModule,
     DiscoveryModule,
   ],
   providers: [
@@ -67,6 +69,7 @@ import {
     NotificationsDispatchJob,
     NotificationsRetentionJob,
     NotificationsScheduler,
+    ...SURVEY_JOBS,
   ],
 })
 export class WorkerModule {}

@@ -68,6 +68,11 @@ export class AppConfig {
   audit: { retentionDays: number; batchSize: number; batchPauseMs: number; retentionCron: string };
   /** The notification outbox: retention, and how often the worker sweeps it for due deliveries. */
   notifications: { retentionDays: number; sweepIntervalMs: number };
+  /**
+   * The needs survey (libs/surveys): how often the worker's sweep brings campaigns up to date,
+   * and the invitations written per transaction (with a pause between batches, for a busy database).
+   */
+  surveys: { sweepIntervalMs: number; batchSize: number; batchPauseMs: number };
   shutdownTimeoutMs: number;
   seedDemoOnEmpty: boolean;
   timezone: string;
@@ -219,6 +224,11 @@ export function loadConfig(
   config.notifications = {
     retentionDays: dto.NOTIFICATION_RETENTION_DAYS ?? 365,
     sweepIntervalMs: dto.NOTIFICATION_SWEEP_INTERVAL_MS ?? 5000,
+  };
+  config.surveys = {
+    sweepIntervalMs: dto.SURVEY_SWEEP_INTERVAL_MS ?? 60000,
+    batchSize: dto.SURVEY_DISTRIBUTION_BATCH_SIZE ?? 5000,
+    batchPauseMs: dto.SURVEY_DISTRIBUTION_BATCH_PAUSE_MS ?? 0,
   };
   config.shutdownTimeoutMs = dto.SHUTDOWN_TIMEOUT_MS ?? 30000;
   config.seedDemoOnEmpty = dto.SEED_DEMO_ON_EMPTY ?? nodeEnv === 'development';

@@ -236,6 +236,29 @@ export class EnvDto {
   @Max(600000)
   NOTIFICATION_SWEEP_INTERVAL_MS?: number;
 
+  // -- needs survey (libs/surveys) --
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(3600000)
+  SURVEY_SWEEP_INTERVAL_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(50000)
+  SURVEY_DISTRIBUTION_BATCH_SIZE?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60000)
+  SURVEY_DISTRIBUTION_BATCH_PAUSE_MS?: number;
+
   @IsOptional()
   @Transform(toInt)
   @IsInt()

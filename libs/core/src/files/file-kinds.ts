@@ -118,6 +118,12 @@ export const FILE_KINDS = {
     types: ['pdf', 'xlsx'],
     maxBytes: 20 * MiB,
   },
+  /** A needs-survey report version rendered by the worker: the Excel workbook and the PDF (libs/surveys). */
+  'survey-report': {
+    label: '需求调查统计报告 (needs-survey report)',
+    types: ['xlsx', 'pdf'],
+    maxBytes: 50 * MiB,
+  },
 } as const satisfies Record<string, FileKindSpec>;
 export type FileKind = keyof typeof FILE_KINDS;
 

@@ -22,6 +22,10 @@ export const NotificationKind = {
   NominationRefused: 'nomination.refused',
   /** A session a trainee attended has ended: its post-class evaluation is open (libs/evaluations). */
   EvaluationOpen: 'evaluation.open',
+  /** A worker is invited to the year-end training-needs survey (libs/surveys). */
+  SurveyInvited: 'survey.invited',
+  /** A reminder to an invited worker who has not submitted the survey yet (libs/surveys). */
+  SurveyReminder: 'survey.reminder',
 } as const;
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
 

@@ -8,6 +8,7 @@ export const QueueName = {
   Notifications: 'notifications',
   Enrollment: 'enrollment',
   Certificates: 'certificates',
+  Surveys: 'surveys',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -28,6 +29,11 @@ export const JobName = {
   CertificateBundle: 'certificate.bundle',
   EvaluationReport: 'evaluation.report',
   EvaluationInviteSweep: 'evaluation.invite-sweep',
+  SurveyDistribute: 'survey.distribute',
+  SurveyRemind: 'survey.remind',
+  SurveyClose: 'survey.close',
+  SurveyAggregate: 'survey.aggregate',
+  SurveySweep: 'survey.sweep',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -92,6 +98,20 @@ export interface JobPayloads {
   [JobName.EvaluationReport]: { fileId: string };
   /** Tells the trainees who attended an ended session that its evaluation is open (every minute). */
   [JobName.EvaluationInviteSweep]: { trigger: 'sweep' };
+  /**
+   * Invite the population of an open needs-survey campaign (libs/surveys), in batches: one
+   * invitation per worker (deterministic ids, exactly once). `round`: `open` when the campaign
+   * opens, `sweep-<n>` for the sweep's top-ups (workers added to the roster since).
+   */
+  [JobName.SurveyDistribute]: { campaignId: string; round: string; requestedBy?: string };
+  /** Remind the invited who have not submitted: the campaign's `index`-th reminder (1-based), due at `at`. */
+  [JobName.SurveyRemind]: { campaignId: string; index: number; at: string };
+  /** Close a campaign at the end of its window (`closesAt`) and enqueue its final report. */
+  [JobName.SurveyClose]: { campaignId: string; closesAt: string };
+  /** Aggregate a campaign's answers into a report version and render it (Excel, PDF). */
+  [JobName.SurveyAggregate]: { reportId: string; requestedBy?: string };
+  /** Brings every campaign up to date (opening, top-up invitations, reminders, closing, lost jobs). */
+  [JobName.SurveySweep]: { trigger: 'sweep' };
 }
 
 export interface JobDefinition<N extends JobName> {
@@ -181,6 +201,29 @@ export const JOB_CATALOGUE: { [N in JobName]: JobDefinition<N> } = {
   [JobName.EvaluationInviteSweep]: {
     queue: QueueName.Notifications,
     jobId: () => 'evaluation-invite-sweep',
+    options: { attempts: 1, removeOnComplete: { age: 3600, count: 100 } },
+    quiet: true,
+  },
+  [JobName.SurveyDistribute]: {
+    queue: QueueName.Surveys,
+    jobId: (p) => `survey-distribute.${p.campaignId}.${p.round}`,
+  },
+  [JobName.SurveyRemind]: {
+    queue: QueueName.Surveys,
+    jobId: (p) => `survey-remind.${p.campaignId}.${p.index}`,
+  },
+  [JobName.SurveyClose]: {
+    queue: QueueName.Surveys,
+    jobId: (p) => `survey-close.${p.campaignId}.${Date.parse(p.closesAt)}`,
+  },
+  [JobName.SurveyAggregate]: {
+    queue: QueueName.Surveys,
+    jobId: (p) => `survey-report.${p.reportId}`,
+    options: { attempts: 3 },
+  },
+  [JobName.SurveySweep]: {
+    queue: QueueName.Surveys,
+    jobId: () => 'survey-sweep',
     options: { attempts: 1, removeOnComplete: { age: 3600, count: 100 } },
     quiet: true,
   },

@@ -15,6 +15,7 @@ import { ClassDocumentsAndArchive1795621217558 } from './1795621217558-ClassDocu
 import { Attendance1795625008433 } from './1795625008433-Attendance';
 import { ExamsCertificates1795625300000 } from './1795625300000-ExamsCertificates';
 import { Evaluations1795625400000 } from './1795625400000-Evaluations';
+import { Surveys1795625200000 } from './1795625200000-Surveys';
 
 /** Every migration, in order. New migrations are appended here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -34,4 +35,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Attendance1795625008433,
   ExamsCertificates1795625300000,
   Evaluations1795625400000,
+  Surveys1795625200000,
 ];
