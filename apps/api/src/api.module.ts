@@ -5,6 +5,7 @@ import { PlanningModule } from '@peixun/planning';
 import { ClassesModule } from '@peixun/classes';
 import { EnrollmentModule } from '@peixun/enrollment';
 import { AttendanceModule } from '@peixun/attendance';
+import { AssessmentModule } from '@peixun/assessment';
 import { PolicyModule } from '@peixun/policy';
 import { BodyParserMiddleware } from './http-security';
 
@@ -19,6 +20,7 @@ import { BodyParserMiddleware } from './http-security';
     ClassesModule,
     EnrollmentModule,
     AttendanceModule,
+    AssessmentModule,
   ],
 })
 export class ApiModule implements NestModule {

@@ -4,6 +4,7 @@ import { PLANNING_ENTITIES } from '@peixun/planning';
 import { CLASSES_ENTITIES } from '@peixun/classes';
 import { ENROLLMENT_ENTITIES } from '@peixun/enrollment';
 import { ATTENDANCE_ENTITIES } from '@peixun/attendance';
+import { ASSESSMENT_ENTITIES } from '@peixun/assessment';
 import { TrainingPolicyRow } from '@peixun/policy';
 import { DataSource } from 'typeorm';
 
@@ -16,6 +17,7 @@ export const ALL_ENTITIES = [
   ...CLASSES_ENTITIES,
   ...ENROLLMENT_ENTITIES,
   ...ATTENDANCE_ENTITIES,
+  ...ASSESSMENT_ENTITIES,
 ];
 
 export function cliDataSource(config: AppConfig, url: string): DataSource {

@@ -16,6 +16,7 @@ import { PlanningModule, PlanPdfJob } from '@peixun/planning';
 import { PolicyModule } from '@peixun/policy';
 import { AttendanceModule } from '@peixun/attendance';
 import { ClassesModule } from '@peixun/classes';
+import { AssessmentModule, AssessmentRecomputeJob, AssessmentScheduler } from '@peixun/assessment';
 import {
   ClassDocumentJob,
   EnrollmentModule,
@@ -34,6 +35,7 @@ import {
     ClassesModule,
     EnrollmentModule,
     AttendanceModule,
+    AssessmentModule,
     DiscoveryModule,
   ],
   providers: [
@@ -52,6 +54,8 @@ import {
     NotificationsDispatchJob,
     NotificationsRetentionJob,
     NotificationsScheduler,
+    AssessmentRecomputeJob,
+    AssessmentScheduler,
   ],
 })
 export class WorkerModule {}

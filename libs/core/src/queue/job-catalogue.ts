@@ -7,6 +7,7 @@ export const QueueName = {
   Documents: 'documents',
   Notifications: 'notifications',
   Enrollment: 'enrollment',
+  Assessment: 'assessment',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -22,6 +23,7 @@ export const JobName = {
   EnrollmentSettleSweep: 'enrollment.settle-sweep',
   NotificationsRetention: 'notifications.retention',
   ClassDocument: 'class.document',
+  AssessmentRecompute: 'assessment.recompute',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -69,6 +71,18 @@ export interface JobPayloads {
     kind: 'project_list' | 'notice' | 'timetable' | 'attendance_sheet';
     inputHash: string;
     requestedBy: string;
+  };
+  /**
+   * Recompute the annual training records (libs/assessment) of a year: one district's
+   * workers, or a list of workers, or (neither given) every district. `runKey`: the nightly
+   * run's date, or a request's id; the same key is the same run.
+   */
+  [JobName.AssessmentRecompute]: {
+    year: number;
+    districtId?: string;
+    workerIds?: string[];
+    runKey: string;
+    requestedBy?: string;
   };
 }
 
@@ -134,6 +148,12 @@ export const JOB_CATALOGUE: { [N in JobName]: JobDefinition<N> } = {
   [JobName.ClassDocument]: {
     queue: QueueName.Documents,
     jobId: (p) => `class-document.${p.classId}.${p.kind}.${p.inputHash.slice(0, 16)}`,
+  },
+  [JobName.AssessmentRecompute]: {
+    queue: QueueName.Assessment,
+    jobId: (p) => `assessment-recompute.${p.year}.${p.districtId ?? 'all'}.${p.runKey}`,
+    // the records are recomputed from scratch: a failed run is simply run again
+    options: { attempts: 3 },
   },
 };
 

@@ -13,6 +13,7 @@ import { Notifications1795618667265 } from './1795618667265-Notifications';
 import { Enrollment1795618846882 } from './1795618846882-Enrollment';
 import { ClassDocumentsAndArchive1795621217558 } from './1795621217558-ClassDocumentsAndArchive';
 import { Attendance1795625008433 } from './1795625008433-Attendance';
+import { Assessment1795625500000 } from './1795625500000-Assessment';
 
 /** Every migration, in order. New migrations are appended here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Enrollment1795618846882,
   ClassDocumentsAndArchive1795621217558,
   Attendance1795625008433,
+  Assessment1795625500000,
 ];
