@@ -94,6 +94,8 @@ describe('annual training record and the assessment (issue 13)', () => {
       sessions?: { minutes: number; halfHours: number }[];
       late?: number | null;
       early?: number | null;
+      /** Sessions next month, enrolment open (a class still to come). */
+      upcoming?: boolean;
     } = {},
   ): Promise<{ id: string; sessions: string[] }> => {
     const y = spec.year ?? YEAR;
@@ -102,7 +104,7 @@ describe('annual training record and the assessment (issue 13)', () => {
               capacity, location, enrol_opens_at, enrol_closes_at, created_by, status,
               late_threshold_minutes, early_threshold_minutes)
        values ('municipal', $1, $2, $3, $4, $5, '测试班', 100, '教室', now() - interval '300 days',
-               now() - interval '200 days', '00000000-0000-4000-8000-000000000000', 'open', $6, $7)
+               now() + ($8 || ' days')::interval, '00000000-0000-4000-8000-000000000000', 'open', $6, $7)
        returning id`,
       [
         org.institution.id,
@@ -112,13 +114,16 @@ describe('annual training record and the assessment (issue 13)', () => {
         spec.type ?? 'post',
         spec.late ?? null,
         spec.early ?? null,
+        spec.upcoming ? '20' : '-200',
       ],
     );
     const sessions =
       spec.sessions ?? Array.from({ length: 5 }, () => ({ minutes: 480, halfHours: 16 }));
     const ids: string[] = [];
     for (const [i, sess] of sessions.entries()) {
-      const start = new Date(`${y}-10-${String(i + 1).padStart(2, '0')}T01:00:00Z`);
+      const start = spec.upcoming
+        ? new Date(Date.now() + (25 + i) * 86_400_000)
+        : new Date(`${y}-10-${String(i + 1).padStart(2, '0')}T01:00:00Z`);
       const [row] = await api.ds.query<{ id: string }[]>(
         `insert into class_session (class_id, starts_at, ends_at, half_hours, topic, method)
          values ($1, $2, $3, $4, '专题', 'lecture') returning id`,
@@ -344,6 +349,55 @@ describe('annual training record and the assessment (issue 13)', () => {
     const r = await recordGrade(s.syStreet, ws[2].id, 'warned').expect(409);
     expect(r.body.message).toContain('只能评为不称职');
     await recordGrade(s.syStreet, ws[2].id, '不称职').expect(200);
+  });
+
+  it('Shenyang: a worker rated 告诫 owes special training (Art. 32): on the district’s coverage list, enrolled in one action', async () => {
+    const { w } = await trainedWorker(sy, sy.communityA1);
+    exams.results.set(w.id, [exam(`${YEAR}-10-12`, true)]);
+    await recordGrade(s.syStreet, w.id, '告诫').expect(200);
+    const coverage = async () =>
+      (
+        await request(api.http)
+          .get(`/api/v1/coverage?year=${YEAR}&limit=500`)
+          .set(bearer(s.syDistrict))
+          .expect(200)
+      ).body as {
+        summary: { type: string; mandatoryFor: string; missing: number }[];
+        items: { workerId: string; missing: string[] }[];
+      };
+    const before = await coverage();
+    expect(before.summary.find((x) => x.type === 'remedial')).toMatchObject({
+      mandatoryFor: 'after_grade',
+      missing: 1,
+    });
+    expect(before.items.find((i) => i.workerId === w.id)?.missing).toContain('remedial');
+
+    const c = await heldClass(sy, { upcoming: true });
+    await request(api.http)
+      .post('/api/v1/coverage/remedial-enrolments')
+      .set(bearer(s.syStreet))
+      .send({ classId: c.id })
+      .expect(403);
+    const enrolled = await request(api.http)
+      .post('/api/v1/coverage/remedial-enrolments')
+      .set(bearer(s.syDistrict))
+      .send({ classId: c.id })
+      .expect(201);
+    expect(enrolled.body.enrolled).toBe(1);
+    const after = await coverage();
+    expect(after.summary.find((x) => x.type === 'remedial')?.missing).toBe(0);
+    const again = await request(api.http)
+      .post('/api/v1/coverage/remedial-enrolments')
+      .set(bearer(s.syDistrict))
+      .send({ classId: c.id })
+      .expect(409);
+    expect(again.body.code).toBe('NOTHING_OWED');
+    // Beijing's policy owes nothing after a grade
+    const bjCoverage = await request(api.http)
+      .get(`/api/v1/coverage?year=${YEAR}`)
+      .set(bearer(s.districtA))
+      .expect(200);
+    expect(bjCoverage.body.summary.map((x: { type: string }) => x.type)).not.toContain('remedial');
   });
 
   it('property: the stored record equals a from-scratch recomputation, and its hours those of the attendance lib', async () => {
