@@ -23,9 +23,9 @@ const transform = {
 };
 const transformIgnorePatterns = [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`];
 const moduleNameMapper = {
-  '^@peixun/(core|org|policy|planning|classes|enrollment|attendance|surveys|exams|evaluations)$':
+  '^@peixun/(core|org|policy|planning|classes|enrollment|attendance|surveys|exams|evaluations|assessment)$':
     '<rootDir>/libs/$1/src',
-  '^@peixun/(core|org|policy|planning|classes|enrollment|attendance|surveys|exams|evaluations)/(.*)$':
+  '^@peixun/(core|org|policy|planning|classes|enrollment|attendance|surveys|exams|evaluations|assessment)/(.*)$':
     '<rootDir>/libs/$1/src/$2',
   // its "exports" offer only the import / module-sync conditions, which Jest does not resolve
   '^file-type$': '<rootDir>/node_modules/file-type/index.js',

@@ -548,12 +548,19 @@ describe('org: units, accounts, workers', () => {
       const c = await anOrgUnit(api.ds, 'community', '南京南街社区', s);
       const w = await aWorker().inCommunity(c).create(api.ds);
       const streetAdmin = await sessionFor('street_admin', s);
-      const ok = await request(api.http)
+      // with no training that year Shenyang allows only 不称职 (Art. 35, 36; issue 13)
+      const limited = await request(api.http)
         .put(`/api/v1/workers/${w.id}/assessments/2025`)
         .set(bearer(streetAdmin))
         .send({ grade: '告诫' })
+        .expect(409);
+      expect(limited.body.code).toBe('GRADE_LIMITED_BY_TRAINING');
+      const ok = await request(api.http)
+        .put(`/api/v1/workers/${w.id}/assessments/2025`)
+        .set(bearer(streetAdmin))
+        .send({ grade: '不称职' })
         .expect(200);
-      expect(ok.body).toMatchObject({ grade: 'warned', policyId: 'shenyang-2012' });
+      expect(ok.body).toMatchObject({ grade: 'incompetent', policyId: 'shenyang-2012' });
       await request(api.http)
         .put(`/api/v1/workers/${w.id}/assessments/2025`)
         .set(bearer(streetAdmin))

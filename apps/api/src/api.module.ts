@@ -6,6 +6,7 @@ import { ClassesModule } from '@peixun/classes';
 import { EnrollmentModule } from '@peixun/enrollment';
 import { AttendanceModule } from '@peixun/attendance';
 import { EvaluationsModule } from '@peixun/evaluations';
+import { AssessmentModule } from '@peixun/assessment';
 import { PolicyModule } from '@peixun/policy';
 import { ExamsModule } from '@peixun/exams';
 import { SurveysModule } from '@peixun/surveys';
@@ -25,6 +26,7 @@ import { BodyParserMiddleware } from './http-security';
     ExamsModule,
     EvaluationsModule,
     SurveysModule,
+    AssessmentModule,
   ],
 })
 export class ApiModule implements NestModule {

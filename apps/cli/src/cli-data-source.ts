@@ -6,6 +6,7 @@ import { ENROLLMENT_ENTITIES } from '@peixun/enrollment';
 import { ATTENDANCE_ENTITIES } from '@peixun/attendance';
 import { EXAMS_ENTITIES } from '@peixun/exams';
 import { EVALUATIONS_ENTITIES } from '@peixun/evaluations';
+import { ASSESSMENT_ENTITIES } from '@peixun/assessment';
 import { TrainingPolicyRow } from '@peixun/policy';
 import { SURVEYS_ENTITIES } from '@peixun/surveys';
 import { DataSource } from 'typeorm';
@@ -22,6 +23,7 @@ export const ALL_ENTITIES = [
   ...EXAMS_ENTITIES,
   ...EVALUATIONS_ENTITIES,
   ...SURVEYS_ENTITIES,
+  ...ASSESSMENT_ENTITIES,
 ];
 
 export function cliDataSource(config: AppConfig, url: string): DataSource {

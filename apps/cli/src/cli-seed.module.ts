@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AssessmentModule } from '@peixun/assessment';
 import { AttendanceModule } from '@peixun/attendance';
 import { CoreModule } from '@peixun/core';
 import { EnrollmentModule } from '@peixun/enrollment';
@@ -11,7 +12,8 @@ import { SurveysModule } from '@peixun/surveys';
 /**
  * The demo seed's context: every lib that adds demo data (planning: the teacher pool;
  * enrollment: the week's classes, places and nominations; attendance: today's marks and a
- * leave request; exams: a finished class with certificates; surveys: the open needs survey).
+ * leave request; exams: a finished class with certificates; surveys: the open needs survey;
+ * assessment: the training records).
  */
 @Module({
   imports: [
@@ -23,6 +25,7 @@ import { SurveysModule } from '@peixun/surveys';
     AttendanceModule,
     ExamsModule,
     SurveysModule,
+    AssessmentModule,
   ],
 })
 export class CliSeedModule {}

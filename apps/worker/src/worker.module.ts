@@ -23,6 +23,7 @@ import {
   EvaluationsModule,
   EvaluationsScheduler,
 } from '@peixun/evaluations';
+import { AssessmentModule, AssessmentRecomputeJob, AssessmentScheduler } from '@peixun/assessment';
 import {
   ClassDocumentJob,
   EnrollmentModule,
@@ -45,6 +46,7 @@ import { SURVEY_JOBS, SurveysModule } from '@peixun/surveys';
     ExamsModule,
     EvaluationsModule,
     SurveysModule,
+    AssessmentModule,
     DiscoveryModule,
   ],
   providers: [
@@ -70,6 +72,8 @@ import { SURVEY_JOBS, SurveysModule } from '@peixun/surveys';
     NotificationsRetentionJob,
     NotificationsScheduler,
     ...SURVEY_JOBS,
+    AssessmentRecomputeJob,
+    AssessmentScheduler,
   ],
 })
 export class WorkerModule {}

@@ -1,4 +1,15 @@
-import { Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -19,11 +30,13 @@ import {
   CoverageQuery,
   FillRatesPageDto,
   FillRatesQuery,
+  RemedialEnrolDto,
   TimetableDto,
   TimetableQuery,
 } from './dto/views.dto';
 import { publicBase } from './views.rules';
 import { ViewsService } from './views.service';
+import { BulkResultDto } from './dto/enrollment.dto';
 
 @ApiTags('enrollment views')
 @ApiBearerAuth()
@@ -57,6 +70,20 @@ export class ViewsController {
   @ApiOkResponse({ type: CoverageDto })
   coverage(@CurrentActor() actor: Actor, @Query() q: CoverageQuery): Promise<CoverageDto> {
     return this.views.coverage(actor, q);
+  }
+
+  /**
+   * The district enrols, in one action, every worker of the district who owes training after
+   * a grade (coverage's `remedial`: Shenyang Art. 32) in the given class.
+   */
+  @Post('coverage/remedial-enrolments')
+  @Roles('district_admin')
+  @ApiCreatedResponse({ type: BulkResultDto })
+  enrolRemedial(
+    @CurrentActor() actor: Actor,
+    @Body() dto: RemedialEnrolDto,
+  ): Promise<BulkResultDto> {
+    return this.views.enrolRemedial(actor, dto);
   }
 }
 

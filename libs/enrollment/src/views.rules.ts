@@ -18,6 +18,14 @@ export function mandatoryChecks(policy: TrainingPolicy): MandatoryCheck[] {
     .map((t) => ({ type: t.type, label: t.label, rule: t.mandatoryFor as CoverageRule }));
 }
 
+/** The coverage entry of training owed after a grade (issue 13: Shenyang Art. 32). */
+export const REMEDIAL = 'remedial';
+
+/** The policy's training owed after a grade (none in most policies). */
+export function remedialChecks(policy: TrainingPolicy): NonNullable<TrainingPolicy['remedial']> {
+  return policy.remedial ?? [];
+}
+
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 const daysInMonth = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
 

@@ -7,6 +7,7 @@ import {
   ErrorCode,
   localDate,
   localTime,
+  localYear,
   NotFoundError,
   zonedDateTime,
 } from '@peixun/core';
@@ -20,11 +21,21 @@ import {
   CoverageWorkerDto,
   FillRatesPageDto,
   FillRatesQuery,
+  RemedialEnrolDto,
   TimetableDto,
   TimetableEntryDto,
   TimetableQuery,
 } from './dto/views.dto';
-import { coverageReferenceDate, fillRate, inductionCutoff, mandatoryChecks } from './views.rules';
+import {
+  coverageReferenceDate,
+  fillRate,
+  inductionCutoff,
+  mandatoryChecks,
+  REMEDIAL,
+  remedialChecks,
+} from './views.rules';
+import { BulkResultDto } from './dto/enrollment.dto';
+import { EnrollmentService } from './enrollment.service';
 
 const fieldError = (field: string, problem: string): DomainError =>
   new DomainError(ErrorCode.VALIDATION_FAILED, `${field}: ${problem}`, 400, [
@@ -114,6 +125,7 @@ export class ViewsService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly config: AppConfig,
     private readonly policies: PolicyStore,
+    private readonly enrollment: EnrollmentService,
   ) {}
 
   // -- timetable -----------------------------------------------------------------------
@@ -351,6 +363,31 @@ export class ViewsService {
                           and c.year ${c.rule === 'new_workers' ? '<=' : '='} ${yearParam}::int)`;
       return { applies, missing: `(${applies} and not ${covered})` };
     });
+    // training owed after a grade (Shenyang Art. 32: 告诫 → 专门培训): the grade of the year
+    // before or of this year; covered by a place in a class of the type enrolled after the grade
+    // was recorded
+    const remedial = remedialChecks(policy);
+    for (const r of remedial) {
+      yearParam ??= p(year);
+      const grade = p(r.afterGrade);
+      const applies = `exists (select 1 from worker_assessment a where a.worker_id = w.id
+                        and a.grade = ${grade} and a.year between ${yearParam}::int - 1 and ${yearParam}::int)`;
+      const covered = `exists (select 1 from worker_assessment a
+                        join enrollment e on e.worker_id = a.worker_id and e.status = 'enrolled'
+                        join training_class c on c.id = e.class_id
+                       where a.worker_id = w.id and a.grade = ${grade}
+                         and a.year between ${yearParam}::int - 1 and ${yearParam}::int
+                         and c.type = ${p(r.type)} and e.enrolled_at >= a.recorded_at)`;
+      fragments.push({ applies, missing: `(${applies} and not ${covered})` });
+    }
+    const allChecks: { type: string; label: string; mandatoryFor: string }[] = [
+      ...checks.map((c) => ({ type: c.type, label: c.label, mandatoryFor: c.rule })),
+      ...remedial.map((r) => ({
+        type: REMEDIAL,
+        label: `${r.label}（${r.source}）`,
+        mandatoryFor: 'after_grade',
+      })),
+    ];
 
     const [counts] = await em.query<Record<string, number>[]>(
       `select count(*)::int as active
@@ -413,7 +450,7 @@ export class ViewsService {
         streetName: r.street_name,
         communityId: r.community_id,
         communityName: r.community_name,
-        missing: checks.filter((_c, i) => r[`m_${i}`]).map((c) => c.type),
+        missing: allChecks.filter((_c, i) => r[`m_${i}`]).map((c) => c.type),
       }));
       const last = page[page.length - 1];
       nextCursor = rows.length > limit && last ? encodeCursor(last.name, last.id) : null;
@@ -428,10 +465,10 @@ export class ViewsService {
       policyId: policy.id,
       inductionWindowMonths: rules.inductionWindowMonths,
       activeWorkers: counts?.active ?? 0,
-      summary: checks.map((c, i) => ({
+      summary: allChecks.map((c, i) => ({
         type: c.type,
         label: c.label,
-        mandatoryFor: c.rule,
+        mandatoryFor: c.mandatoryFor,
         required: counts?.[`required_${i}`] ?? 0,
         covered: (counts?.[`required_${i}`] ?? 0) - (counts?.[`missing_${i}`] ?? 0),
         missing: counts?.[`missing_${i}`] ?? 0,
@@ -439,6 +476,45 @@ export class ViewsService {
       items,
       nextCursor,
     };
+  }
+
+  /**
+   * Enrols, in one action, every worker of the district who owes training after a grade
+   * (coverage's `remedial`), into the given class (as a bulk enrolment: all or none).
+   */
+  async enrolRemedial(actor: Actor, dto: RemedialEnrolDto): Promise<BulkResultDto> {
+    const em = this.ds.manager;
+    const year = dto.year ?? localYear(new Date(), this.config.timezone);
+    const unit = await this.coverageUnit(em, actor, undefined);
+    const region = await regionOfUnit(em, unit.id);
+    const policy = await this.policies.require(region.region, year, em);
+    const rules = remedialChecks(policy);
+    const ids = new Set<string>();
+    for (const r of rules) {
+      const rows = await em.query<{ id: string }[]>(
+        `select w.id from worker w
+          where w.district_id = $1 and w.status = 'active'
+            and exists (select 1 from worker_assessment a where a.worker_id = w.id and a.grade = $2
+                          and a.year between $3::int - 1 and $3::int)
+            and not exists (select 1 from worker_assessment a
+                              join enrollment e on e.worker_id = a.worker_id and e.status = 'enrolled'
+                              join training_class c on c.id = e.class_id
+                             where a.worker_id = w.id and a.grade = $2
+                               and a.year between $3::int - 1 and $3::int
+                               and c.type = $4 and e.enrolled_at >= a.recorded_at)
+          order by w.name, w.id`,
+        [unit.id, r.afterGrade, year, r.type],
+      );
+      for (const row of rows) ids.add(row.id);
+    }
+    if (!ids.size) {
+      throw new DomainError(
+        'NOTHING_OWED',
+        '本区没有应接受专门培训的社区工作者 (nobody owes it)',
+        409,
+      );
+    }
+    return this.enrollment.enrolBulk(actor, dto.classId, { workerIds: [...ids] });
   }
 
   /**

@@ -18,3 +18,4 @@ export * from './roster/roster.rules';
 export * from './roster/roster.columns';
 export * from './units/municipality';
 export * from './workers/worker-pii';
+export * from './workers/grade-guards';

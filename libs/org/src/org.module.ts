@@ -14,6 +14,7 @@ import { OrgUnitsController } from './units/org-units.controller';
 import { OrgUnitsService } from './units/org-units.service';
 import { WorkersController } from './workers/workers.controller';
 import { WorkersService } from './workers/workers.service';
+import { GradeGuards } from './workers/grade-guards';
 
 /** Organisation tree, accounts, workers and their files (libs/org). */
 @Global()
@@ -30,8 +31,10 @@ import { WorkersService } from './workers/workers.service';
     RosterImportService,
     RosterExportService,
     RosterService,
+    GradeGuards,
   ],
   exports: [
+    GradeGuards,
     SCOPE_RESOLVER,
     DemoSeedService,
     WorkersService,

@@ -1,9 +1,24 @@
-import { TrainingPolicy } from './policy.types';
+import { PolicyLayer, TrainingPolicy } from './policy.types';
+
+/**
+ * 海淀区 (seed 001 part 1, 第六条（三）1): a worker who did not take part in the year's training
+ * or its exam, or failed the exam, cannot be rated excellent — in Haidian only.
+ */
+export const HAIDIAN_LAYER: PolicyLayer = {
+  level: 'district',
+  districtCode: '110108',
+  name: '海淀区',
+  gradeCaps: (['no_training', 'no_exam', 'failed_exam'] as const).map((when) => ({
+    when,
+    bestGrade: 'competent',
+    source: '海淀区社区工作者管理办法 第六条（三）1',
+  })),
+};
 
 /**
  * 北京市社区工作者培训办法 (2012, seed 000) with Beijing's worker-management rules
- * (seed 001): the four grades, and the Haidian rule that a worker who skipped
- * the year's training or failed its exam cannot be rated excellent.
+ * (seed 001): the four grades; Haidian's rule (a worker who skipped the year's training or
+ * failed its exam cannot be rated excellent) is a district layer on top.
  */
 export const BEIJING_2012: TrainingPolicy = {
   id: 'beijing-2012',
@@ -69,6 +84,10 @@ export const BEIJING_2012: TrainingPolicy = {
   ],
   // Art. 16: the institution examines under the authority's supervision; one retake
   exam: { maxScore: 100, passScore: 60, maxRetakes: 1 },
+  // the municipality sets no cap of its own (seed 001 part 4 (三): a yearly centralised training
+  // whose results are "one basis" of the assessment); Haidian's cap is Haidian's layer
+  gradeCaps: [],
+  layers: [HAIDIAN_LAYER],
 };
 
 /**
@@ -133,6 +152,11 @@ export const SHENYANG_2012: TrainingPolicy = {
       source: '沈阳市社区工作者管理办法 第三十五、三十六条',
     },
     {
+      when: 'no_exam',
+      bestGrade: 'incompetent',
+      source: '沈阳市社区工作者管理办法 第三十五、三十六条',
+    },
+    {
       when: 'failed_exam',
       bestGrade: 'incompetent',
       source: '沈阳市社区工作者管理办法 第三十五、三十六条',
@@ -140,6 +164,22 @@ export const SHENYANG_2012: TrainingPolicy = {
   ],
   // failing counts as 不称职 (gradeCaps): the trainee may sit the exam twice more
   exam: { maxScore: 100, passScore: 60, maxRetakes: 2 },
+  shareLimits: [
+    {
+      grade: 'excellent',
+      maxPercent: 20,
+      per: 'street',
+      source: '沈阳市社区工作者管理办法 第二十八条',
+    },
+  ],
+  remedial: [
+    {
+      afterGrade: 'warned',
+      type: 'post',
+      label: '专门培训',
+      source: '沈阳市社区工作者管理办法 第三十二条',
+    },
+  ],
 };
 
 export const POLICIES: readonly TrainingPolicy[] = [BEIJING_2012, SHENYANG_2012];

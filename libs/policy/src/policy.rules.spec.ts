@@ -90,17 +90,41 @@ describe('advanced-study nomination (Art. 9)', () => {
 });
 
 describe('grade caps from training (seed 001)', () => {
-  const ok = { hours: 40, attended: true, failedExam: false };
-  it.each<[TrainingPolicy, typeof ok, string | null]>([
-    [BEIJING_2012, ok, null],
-    [BEIJING_2012, { ...ok, attended: false, hours: 0 }, 'competent'],
-    [BEIJING_2012, { ...ok, failedExam: true }, 'competent'],
-    [BEIJING_2012, { ...ok, hours: 12 }, null],
-    [SHENYANG_2012, ok, null],
-    [SHENYANG_2012, { ...ok, hours: 39 }, 'incompetent'],
-    [SHENYANG_2012, { ...ok, failedExam: true }, 'incompetent'],
-  ])('%#: cap under %s', (policy, outcome, cap) => {
-    expect(gradeCap(policy, outcome)?.grade ?? null).toBe(cap);
+  const ok = { hours: 40, attended: true, failedExam: false, examTaken: true };
+  const HAIDIAN = '110108';
+  const DONGCHENG = '110101';
+  it.each<[TrainingPolicy, string | null, typeof ok, string | null]>([
+    [BEIJING_2012, HAIDIAN, ok, null],
+    [BEIJING_2012, HAIDIAN, { ...ok, attended: false, hours: 0 }, 'competent'],
+    [BEIJING_2012, HAIDIAN, { ...ok, failedExam: true }, 'competent'],
+    [BEIJING_2012, HAIDIAN, { ...ok, examTaken: false }, 'competent'],
+    [BEIJING_2012, HAIDIAN, { ...ok, hours: 12 }, null],
+    // Haidian's rule is Haidian's: the rest of Beijing has no cap from training
+    [BEIJING_2012, DONGCHENG, { ...ok, attended: false, hours: 0 }, null],
+    [BEIJING_2012, DONGCHENG, { ...ok, failedExam: true }, null],
+    [BEIJING_2012, null, { ...ok, failedExam: true }, null],
+    [SHENYANG_2012, '210102', ok, null],
+    [SHENYANG_2012, '210102', { ...ok, hours: 39 }, 'incompetent'],
+    [SHENYANG_2012, '210102', { ...ok, failedExam: true }, 'incompetent'],
+    [SHENYANG_2012, '210102', { ...ok, examTaken: false }, 'incompetent'],
+  ])('%#: cap in district %s under %o', (policy, district, outcome, cap) => {
+    expect(gradeCap(policy, outcome, district)?.grade ?? null).toBe(cap);
+  });
+
+  it('names the layer a cap comes from', () => {
+    expect(gradeCap(BEIJING_2012, { ...ok, failedExam: true }, HAIDIAN)?.layer).toEqual({
+      level: 'district',
+      name: '海淀区',
+      code: HAIDIAN,
+    });
+    expect(gradeCap(SHENYANG_2012, { ...ok, hours: 0 }, '210102')?.layer.level).toBe(
+      'municipality',
+    );
+  });
+
+  it('does not apply the no-exam rule where exam results are unknown', () => {
+    const { examTaken: _unknown, ...noExamData } = ok;
+    expect(gradeCap(BEIJING_2012, noExamData, HAIDIAN)).toBeNull();
   });
 
   it.each<[string, boolean]>([
@@ -109,7 +133,7 @@ describe('grade caps from training (seed 001)', () => {
     ['incompetent', true],
   ])('Haidian: with no training, %s allowed: %s', (grade, allowed) => {
     expect(
-      gradeAllowed(BEIJING_2012, grade, { hours: 0, attended: false, failedExam: false }),
+      gradeAllowed(BEIJING_2012, grade, { hours: 0, attended: false, failedExam: false }, HAIDIAN),
     ).toBe(allowed);
   });
 });

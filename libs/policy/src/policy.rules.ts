@@ -2,6 +2,7 @@ import { POLICIES } from './policies';
 import {
   AssessmentGrade,
   FundingLevel,
+  GradeCapRule,
   TrainingPolicy,
   TrainingType,
   TrainingTypeRule,
@@ -121,27 +122,69 @@ export interface TrainingOutcome {
   attended: boolean;
   /** Whether the worker failed a training exam that year. */
   failedExam: boolean;
+  /** Whether the worker sat a training exam that year; undefined when exam results are not known. */
+  examTaken?: boolean;
+}
+
+/** Where a rule comes from: the municipality's policy or a district's layer on top. */
+export interface RuleLayer {
+  level: 'municipality' | 'district';
+  name: string;
+  /** The district's division code (district layers). */
+  code?: string;
+}
+
+/** The grade caps that apply to a worker of a district (its division code): the municipality's, then the district's. */
+export function gradeCapsFor(
+  policy: TrainingPolicy,
+  districtCode: string | null | undefined,
+): (GradeCapRule & { layer: RuleLayer })[] {
+  const municipal: RuleLayer = { level: 'municipality', name: policy.title };
+  return [
+    ...policy.gradeCaps.map((c) => ({ ...c, layer: municipal })),
+    ...(policy.layers ?? [])
+      .filter((l) => !!districtCode && l.districtCode === districtCode)
+      .flatMap((l) =>
+        l.gradeCaps.map((c) => ({
+          ...c,
+          layer: { level: 'district' as const, name: l.name, code: l.districtCode },
+        })),
+      ),
+  ];
+}
+
+/** Whether a cap's condition holds for an outcome (no_exam only where exam results are known). */
+export function capApplies(cap: GradeCapRule, outcome: TrainingOutcome): boolean {
+  switch (cap.when) {
+    case 'no_training':
+      return !outcome.attended;
+    case 'no_exam':
+      return outcome.examTaken === false;
+    case 'failed_exam':
+      return outcome.failedExam;
+    case 'hours_below':
+      return cap.hours !== undefined && outcome.hours < cap.hours;
+  }
 }
 
 /**
  * The best grade the worker can still be given this year, or null when the
  * training outcome sets no limit. With several limits, the strictest wins.
+ * `districtCode`: the worker's district, whose layer (if any) adds its caps.
  */
 export function gradeCap(
   policy: TrainingPolicy,
   outcome: TrainingOutcome,
-): { grade: string; source: string } | null {
-  let best: { grade: string; source: string; rank: number } | null = null;
-  for (const cap of policy.gradeCaps) {
-    const applies =
-      (cap.when === 'no_training' && !outcome.attended) ||
-      (cap.when === 'failed_exam' && outcome.failedExam) ||
-      (cap.when === 'hours_below' && cap.hours !== undefined && outcome.hours < cap.hours);
-    if (!applies) continue;
+  districtCode?: string | null,
+): { grade: string; source: string; layer: RuleLayer } | null {
+  let best: { grade: string; source: string; layer: RuleLayer; rank: number } | null = null;
+  for (const cap of gradeCapsFor(policy, districtCode)) {
+    if (!capApplies(cap, outcome)) continue;
     const rank = gradeOf(policy, cap.bestGrade)?.rank ?? Number.MAX_SAFE_INTEGER;
-    if (!best || rank > best.rank) best = { grade: cap.bestGrade, source: cap.source, rank };
+    if (!best || rank > best.rank)
+      best = { grade: cap.bestGrade, source: cap.source, layer: cap.layer, rank };
   }
-  return best ? { grade: best.grade, source: best.source } : null;
+  return best ? { grade: best.grade, source: best.source, layer: best.layer } : null;
 }
 
 /** Whether a grade is allowed under a cap. */
@@ -149,8 +192,9 @@ export function gradeAllowed(
   policy: TrainingPolicy,
   grade: string,
   outcome: TrainingOutcome,
+  districtCode?: string | null,
 ): boolean {
-  const cap = gradeCap(policy, outcome);
+  const cap = gradeCap(policy, outcome, districtCode);
   if (!cap) return true;
   return (gradeOf(policy, grade)?.rank ?? 0) >= (gradeOf(policy, cap.grade)?.rank ?? 0);
 }
@@ -180,6 +224,16 @@ export function policyProblems(policy: TrainingPolicy): string[] {
   }
   for (const c of policy.gradeCaps)
     if (!codes.has(c.bestGrade)) problems.push(`gradeCaps: unknown grade ${c.bestGrade}`);
+  for (const l of policy.layers ?? [])
+    for (const c of l.gradeCaps)
+      if (!codes.has(c.bestGrade)) problems.push(`layers: unknown grade ${c.bestGrade}`);
+  for (const l of policy.shareLimits ?? []) {
+    if (!codes.has(l.grade)) problems.push(`shareLimits: unknown grade ${l.grade}`);
+    if (!(l.maxPercent > 0 && l.maxPercent <= 100))
+      problems.push(`shareLimits: ${l.maxPercent} is not a percentage`);
+  }
+  for (const r of policy.remedial ?? [])
+    if (!codes.has(r.afterGrade)) problems.push(`remedial: unknown grade ${r.afterGrade}`);
   for (const g of policy.advanced.nominationGrades)
     if (!codes.has(g)) problems.push(`advanced: unknown grade ${g}`);
   if (!Number.isInteger(policy.advanced.quotaPerYear) || policy.advanced.quotaPerYear < 0) {

@@ -39,11 +39,41 @@ export interface TrainingTypeRule {
 
 /** A limit on the annual grade set by the year's training outcome (seed 001: Haidian, Shenyang). */
 export interface GradeCapRule {
-  when: 'no_training' | 'failed_exam' | 'hours_below';
+  /**
+   * no_training: no training that year; no_exam: no training exam taken that year (applies
+   * only where exam results are known); failed_exam: an exam failed; hours_below: fewer
+   * class hours than `hours` in the year.
+   */
+  when: 'no_training' | 'no_exam' | 'failed_exam' | 'hours_below';
   /** For hours_below: the yearly minimum of class hours. */
   hours?: number;
   /** The best grade still allowed when the rule applies. */
   bestGrade: string;
+  source: string;
+}
+
+/** A district's own rules on top of its municipality's (identified by its division code). */
+export interface PolicyLayer {
+  level: 'district';
+  /** GB/T 2260 code of the district (110108 海淀区). */
+  districtCode: string;
+  name: string;
+  gradeCaps: GradeCapRule[];
+}
+
+/** At most `maxPercent` % of a street's active workers may be given `grade` in a year. */
+export interface GradeShareLimit {
+  grade: string;
+  maxPercent: number;
+  per: 'street';
+  source: string;
+}
+
+/** A worker given `afterGrade` owes training of `type` (the district must enrol them). */
+export interface RemedialRule {
+  afterGrade: string;
+  type: TrainingType;
+  label: string;
   source: string;
 }
 
@@ -66,7 +96,17 @@ export interface TrainingPolicy {
     nominationGrades: string[];
   };
   assessmentGrades: AssessmentGrade[];
+  /** The municipality's own grade caps (they apply to every district). */
   gradeCaps: GradeCapRule[];
+  /**
+   * Rules a district adds on top of its municipality's (seed 001 part 1: Haidian). Versioned
+   * with the policy: a new district rule is a new version of the municipality's policy.
+   */
+  layers?: PolicyLayer[];
+  /** Limits on the share of a grade among a unit's workers (Shenyang Art. 28). */
+  shareLimits?: GradeShareLimit[];
+  /** Training owed after a grade (Shenyang Art. 32: 告诫 → 专门培训). */
+  remedial?: RemedialRule[];
   /** Enrolment settings; absent in older versions (then POLICY_DEFAULTS.enrolment applies). */
   enrolment?: Partial<EnrolmentRules>;
   /** Attendance settings; absent in older versions (then POLICY_DEFAULTS.attendance applies). */

@@ -9,6 +9,7 @@ export const QueueName = {
   Enrollment: 'enrollment',
   Certificates: 'certificates',
   Surveys: 'surveys',
+  Assessment: 'assessment',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -34,6 +35,7 @@ export const JobName = {
   SurveyClose: 'survey.close',
   SurveyAggregate: 'survey.aggregate',
   SurveySweep: 'survey.sweep',
+  AssessmentRecompute: 'assessment.recompute',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -112,6 +114,18 @@ export interface JobPayloads {
   [JobName.SurveyAggregate]: { reportId: string; requestedBy?: string };
   /** Brings every campaign up to date (opening, top-up invitations, reminders, closing, lost jobs). */
   [JobName.SurveySweep]: { trigger: 'sweep' };
+  /**
+   * Recompute the annual training records (libs/assessment) of a year: one district's
+   * workers, or a list of workers, or (neither given) every district. `runKey`: the nightly
+   * run's date, or a request's id; the same key is the same run.
+   */
+  [JobName.AssessmentRecompute]: {
+    year: number;
+    districtId?: string;
+    workerIds?: string[];
+    runKey: string;
+    requestedBy?: string;
+  };
 }
 
 export interface JobDefinition<N extends JobName> {
@@ -226,6 +240,12 @@ export const JOB_CATALOGUE: { [N in JobName]: JobDefinition<N> } = {
     jobId: () => 'survey-sweep',
     options: { attempts: 1, removeOnComplete: { age: 3600, count: 100 } },
     quiet: true,
+  },
+  [JobName.AssessmentRecompute]: {
+    queue: QueueName.Assessment,
+    jobId: (p) => `assessment-recompute.${p.year}.${p.districtId ?? 'all'}.${p.runKey}`,
+    // the records are recomputed from scratch: a failed run is simply run again
+    options: { attempts: 3 },
   },
 };
 

@@ -268,8 +268,8 @@ export class CoverageTypeDto {
   @ApiProperty({ description: '名称 (label)', example: '初任培训' }) label: string;
   @ApiProperty({
     description:
-      '必训对象：new_workers 新从事社区工作的人员（入职培训期内）；serving_workers 全部在职人员 (who must take it)',
-    enum: ['new_workers', 'serving_workers'],
+      '必训对象：new_workers 新从事社区工作的人员（入职培训期内）；serving_workers 全部在职人员；after_grade 上年度或本年度考核为某等次者（如沈阳告诫→专门培训，type 为 remedial）(who must take it)',
+    enum: ['new_workers', 'serving_workers', 'after_grade'],
   })
   mandatoryFor: string;
   @ApiProperty({ description: `应参加人数 (workers who must take it)` }) required: number;
@@ -288,7 +288,7 @@ export class CoverageWorkerDto {
   @ApiProperty({ description: '社区 id (community)' }) communityId: string;
   @ApiProperty({ description: '社区 (community)' }) communityName: string;
   @ApiProperty({
-    description: `尚未参加的必训类型 (mandatory types still lacking)。${COVERED}`,
+    description: `尚未参加的必训类型；remedial：考核等次后应接受的专门培训 (mandatory types still lacking; remedial: training owed after a grade)。${COVERED}`,
     type: [String],
     example: ['induction', 'post'],
   })
@@ -328,4 +328,20 @@ export class CoverageDto {
   items: CoverageWorkerDto[];
   @ApiProperty({ description: '下一页游标 (next page)', nullable: true, type: String })
   nextCursor: string | null;
+}
+
+export class RemedialEnrolDto {
+  @ApiProperty({ description: '专门培训班次 (the class to enrol them in)', format: 'uuid' })
+  @IsUUID()
+  classId: string;
+
+  @ApiPropertyOptional({
+    description: '年度，缺省为今年 (year; default: this year)',
+    example: 2026,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
 }

@@ -18,6 +18,7 @@ import { OrgUnit } from '../org-unit.entity';
 import { regionOfUnit } from '../units/municipality';
 import { administers, maySeeIdNumber, maySeeWorker } from '../scope.rules';
 import { workerQuery } from './worker-query';
+import { GradeGuards } from './grade-guards';
 import {
   CreateWorkerDto,
   GradeDto,
@@ -104,6 +105,7 @@ export class WorkersService {
     private readonly config: AppConfig,
     private readonly policies: PolicyStore,
     private readonly cipher: PiiCipher,
+    private readonly gradeGuards: GradeGuards,
   ) {}
 
   async create(actor: Actor, dto: CreateWorkerDto): Promise<WorkerDto> {
@@ -291,6 +293,15 @@ export class WorkersService {
           `${policy.title} 的考核等次为 ${policy.assessmentGrades.map((g) => `${g.code}(${g.label})`).join(' / ')}`,
         );
       }
+      // the annual training record's limits and the policy's share limits (libs/assessment)
+      const guarded = await this.gradeGuards.check({
+        em,
+        actor,
+        worker,
+        year,
+        grade: grade.code,
+        policy,
+      });
       const existing = await em.findOneBy(WorkerAssessment, { workerId: id, year });
       const row = await em.save(WorkerAssessment, {
         ...(existing ?? {}),
@@ -305,7 +316,7 @@ export class WorkersService {
         action: existing ? 'worker.grade_corrected' : 'worker.grade_recorded',
         entityType: 'worker',
         entityId: id,
-        data: { year, grade: grade.code, previous: existing?.grade ?? null },
+        data: { year, grade: grade.code, previous: existing?.grade ?? null, ...guarded },
       });
       return {
         year,

@@ -55,11 +55,11 @@ export class HoursChangesDto {
 
 export class GradeCapDto {
   @ApiProperty({
-    description: '条件 (when): no_training / failed_exam / hours_below',
-    enum: ['no_training', 'failed_exam', 'hours_below'],
+    description: '条件 (when): no_training / no_exam / failed_exam / hours_below',
+    enum: ['no_training', 'no_exam', 'failed_exam', 'hours_below'],
   })
-  @IsIn(['no_training', 'failed_exam', 'hours_below'])
-  when: 'no_training' | 'failed_exam' | 'hours_below';
+  @IsIn(['no_training', 'no_exam', 'failed_exam', 'hours_below'])
+  when: 'no_training' | 'no_exam' | 'failed_exam' | 'hours_below';
 
   @ApiPropertyOptional({ description: 'hours_below 的年度学时下限 (yearly hours for hours_below)' })
   @IsOptional()

@@ -16,6 +16,7 @@ import { Attendance1795625008433 } from './1795625008433-Attendance';
 import { ExamsCertificates1795625300000 } from './1795625300000-ExamsCertificates';
 import { Evaluations1795625400000 } from './1795625400000-Evaluations';
 import { Surveys1795625200000 } from './1795625200000-Surveys';
+import { Assessment1795625500000 } from './1795625500000-Assessment';
 
 /** Every migration, in order. New migrations are appended here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ExamsCertificates1795625300000,
   Evaluations1795625400000,
   Surveys1795625200000,
+  Assessment1795625500000,
 ];

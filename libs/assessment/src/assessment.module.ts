@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { QueueModule } from '@peixun/core';
+import { PolicyModule } from '@peixun/policy';
+import { AssessmentController } from './assessment.controller';
+import { AssessmentService } from './assessment.service';
+import { AttendanceContributor } from './contributors/attendance.contributor';
+import { EnrolmentContributor } from './contributors/enrolment.contributor';
+import { AssessmentDemoSeed } from './demo/assessment.demo';
+import { ASSESSMENT_ENTITIES } from './entities';
+import { MunicipalPolicies } from './policies';
+import { RecordsService } from './records.service';
+
+/** Annual training records and what they allow in the annual assessment (issue 13). */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature(ASSESSMENT_ENTITIES),
+    QueueModule,
+    DiscoveryModule,
+    PolicyModule,
+  ],
+  controllers: [AssessmentController],
+  providers: [
+    MunicipalPolicies,
+    RecordsService,
+    AssessmentService,
+    AttendanceContributor,
+    EnrolmentContributor,
+    AssessmentDemoSeed,
+  ],
+  exports: [RecordsService, AssessmentService, MunicipalPolicies],
+})
+export class AssessmentModule {}

@@ -1,0 +1,98 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+
+export class YearQuery {
+  @ApiProperty({ description: '年度 (year)', example: 2026 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year: number;
+}
+
+export class WorkerYearParams {
+  @ApiProperty({ description: '社区工作者 ID', format: 'uuid' })
+  @IsUUID()
+  id: string;
+
+  @ApiProperty({ description: '年度 (year)', example: 2026 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year: number;
+}
+
+export class RecomputeDto extends YearQuery {
+  @ApiPropertyOptional({
+    description: '区（缺省：全部；区管理员为本区）(district)',
+    format: 'uuid',
+  })
+  @IsOptional()
+  @IsUUID()
+  districtId?: string;
+}
+
+export class LimitsQuery extends YearQuery {
+  @ApiPropertyOptional({ description: '街道（街道管理员为本街道）(street)', format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  streetId?: string;
+}
+
+export class ReportQuery extends YearQuery {
+  @ApiPropertyOptional({
+    description: '市、区或街道（缺省：本单位）(municipality, district or street)',
+    format: 'uuid',
+  })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+}
+
+export class GradeOverrideDto {
+  @ApiProperty({ description: '准予评定的等次代码 (grade code)', example: 'excellent' })
+  @IsString()
+  @Length(1, 30)
+  grade: string;
+
+  @ApiProperty({ description: '书面理由 (written reason, 10–500 characters)' })
+  @IsString()
+  @Length(10, 500)
+  reason: string;
+}
+
+export class JobRefDto {
+  @ApiProperty() queue: string;
+  @ApiProperty() jobId: string;
+}
+
+export class ReportRowDto {
+  @ApiProperty() unitId: string;
+  @ApiProperty() unitName: string;
+  @ApiProperty({ description: '有记录的人数' }) workers: number;
+  @ApiProperty({ description: '必训全部达标人数' }) compliant: number;
+  @ApiProperty({ description: '缺初任培训人数' }) missingInduction: number;
+  @ApiProperty({ description: '缺岗位培训学时人数' }) missingPost: number;
+  @ApiProperty({ description: '人均学时' }) averageHours: number;
+  @ApiProperty({ description: '考试人次（未知为 null）', nullable: true, type: Number })
+  examsTaken: number | null;
+  @ApiProperty({ description: '考试合格人次', nullable: true, type: Number })
+  examsPassed: number | null;
+  @ApiProperty({ description: '考试合格率 0..1', nullable: true, type: Number })
+  passRate: number | null;
+  @ApiProperty({ description: '考核等次受限人数' }) limited: number;
+}
+
+export class TrainingReportDto {
+  @ApiProperty() year: number;
+  @ApiProperty() unitId: string;
+  @ApiProperty() unitName: string;
+  @ApiProperty() unitKind: string;
+  @ApiProperty({ type: ReportRowDto }) total: ReportRowDto;
+  @ApiProperty({ type: [ReportRowDto], description: '按下级单位 (by district or street)' })
+  rows: ReportRowDto[];
+  @ApiProperty({ type: Object, isArray: true, description: '未达标人员（至多 500）' })
+  missing: { workerId: string; name: string; streetName: string; missing: string[] }[];
+}

@@ -1,0 +1,3 @@
+import { GradeOverride, TrainingRecordRow } from './training-record.entity';
+
+export const ASSESSMENT_ENTITIES = [TrainingRecordRow, GradeOverride];
