@@ -8,6 +8,13 @@ import { extname, join } from 'node:path';
 const API_PATH = /^\/api(\/|$)/;
 
 /**
+ * Pages of the web app whose last segment looks like a file name: the check-in
+ * URL in a session's QR code, `/c/<session>/<slot>.<mac>`. With a build, the web
+ * app owns them (whatever plain page the API would give without one).
+ */
+const PAGE_PATH = /^\/c\/[^/]+\/[^/]+\/?$/;
+
+/**
  * Serves the built web app (apps/web, `npm run web:build` → WEB_DIST_DIR) at
  * `/`: its files as they are (hashed assets cached for a year, everything else
  * revalidated), and index.html for any other GET of a page path so that the
@@ -37,7 +44,7 @@ export function serveWebApp(app: INestApplication, dir: string): boolean {
     }
     files(req, res, () => {
       // a missing file (an old asset, /favicon.ico) is a 404, not the page
-      if (extname(req.path)) {
+      if (extname(req.path) && !PAGE_PATH.test(req.path)) {
         next();
         return;
       }

@@ -15,6 +15,9 @@ const VerifyPage = lazy(() => import('./public/VerifyPage'));
 const LoginPage = lazy(() => import('./shell/LoginPage'));
 const NotFound = lazy(() => import('./shell/NotFound'));
 const NotificationsPage = lazy(() => import('./components/NotificationsPage'));
+// full-screen pages outside the shell: the projector's QR code, the phone's check-in from it
+const QrPage = lazy(() => import('./institution/QrPage'));
+const CheckInPage = lazy(() => import('./worker/CheckInPage'));
 
 const loading = (
   <div className="page-loading" role="status" aria-label="加载中">
@@ -66,6 +69,26 @@ export function App() {
         }
       />
       <Route path="/classes/:id" element={<ClassLink />} />
+      <Route
+        path="/qr/:sessionId"
+        element={
+          <RequireRole roles={['institution_staff', 'teacher', 'street_admin']}>
+            <Suspense fallback={loading}>
+              <QrPage />
+            </Suspense>
+          </RequireRole>
+        }
+      />
+      <Route
+        path="/c/:sessionId/:token"
+        element={
+          <RequireRole roles={['worker']}>
+            <Suspense fallback={loading}>
+              <CheckInPage />
+            </Suspense>
+          </RequireRole>
+        }
+      />
       <Route
         path="/w/*"
         element={

@@ -127,3 +127,18 @@ export const label = (map: Record<string, string>, code: string | null | undefin
 
 export const options = (map: Record<string, string>): { value: string; label: string }[] =>
   Object.entries(map).map(([value, l]) => ({ value, label: l }));
+
+export const ATTENDANCE_STATUS: Record<string, { label: string; color: string }> = {
+  present: { label: '出勤', color: 'green' },
+  late: { label: '迟到', color: 'gold' },
+  left_early: { label: '早退', color: 'orange' },
+  leave: { label: '请假', color: 'blue' },
+  absent: { label: '缺勤', color: 'red' },
+};
+
+export const LEAVE_STATUS: Record<string, { label: string; color: string }> = {
+  pending: { label: '待审批', color: 'blue' },
+  approved: { label: '已批准', color: 'green' },
+  refused: { label: '不予批准', color: 'red' },
+  cancelled: { label: '已撤回', color: 'default' },
+};

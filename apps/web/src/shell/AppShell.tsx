@@ -67,7 +67,7 @@ function BottomTabs({ entries }: { entries: MenuEntry[] }) {
           aria-current={selected?.path === e.path ? 'page' : undefined}
         >
           <span aria-hidden>{e.icon}</span>
-          <span>{e.label.replace('可报名', '')}</span>
+          <span>{e.label.replace(/^(可报名|我的)/, '')}</span>
         </Link>
       ))}
     </nav>

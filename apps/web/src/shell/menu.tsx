@@ -5,9 +5,11 @@ import {
   BookOutlined,
   CalendarOutlined,
   DashboardOutlined,
+  FieldTimeOutlined,
   FileDoneOutlined,
   FileTextOutlined,
   PieChartOutlined,
+  ScanOutlined,
   ScheduleOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -104,6 +106,8 @@ export const MENU: MenuEntry[] = [
   { path: '/w', label: '可报名课程', icon: <SolutionOutlined />, roles: ['worker'] },
   { path: '/w/enrollments', label: '我的报名', icon: <ScheduleOutlined />, roles: ['worker'] },
   { path: '/w/timetable', label: '我的课表', icon: <CalendarOutlined />, roles: ['worker'] },
+  { path: '/w/check-in', label: '签到', icon: <ScanOutlined />, roles: ['worker'] },
+  { path: '/w/hours', label: '我的学时', icon: <FieldTimeOutlined />, roles: ['worker'] },
   // everyone
   {
     path: '/notifications',

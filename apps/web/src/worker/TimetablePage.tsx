@@ -14,6 +14,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { LeaveButton } from './attendance';
 import { api, unwrap, type Schemas } from '../api/client';
 import { errorMessage } from '../api/errors';
 import { EmptyState, PageHead, QueryError } from '../components/ui';
@@ -165,7 +166,13 @@ export function TimetablePage() {
             <List
               dataSource={entries}
               renderItem={(e) => (
-                <List.Item>
+                <List.Item
+                  actions={
+                    !e.offered && new Date(e.endsAt).getTime() > Date.now()
+                      ? [<LeaveButton key="leave" sessionId={e.sessionId} topic={e.topic} />]
+                      : undefined
+                  }
+                >
                   <List.Item.Meta
                     title={
                       <span>
