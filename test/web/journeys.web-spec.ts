@@ -96,7 +96,7 @@ describe('web app in a browser', () => {
   const MENU: Record<Role, { shows: string[]; hides: string[] }> = {
     municipal_admin: { shows: ['工作台', '计划审批', '审计日志'], hides: ['名册导入', '我的课表'] },
     district_admin: {
-      shows: ['社区工作者', '名册导入', '培训覆盖'],
+      shows: ['社区工作者', '名册导入'],
       hides: ['计划审批', '审计日志'],
     },
     street_admin: { shows: ['社区工作者', '名册导入'], hides: ['计划审批', '审计日志'] },

@@ -1,10 +1,13 @@
 import { Route, Routes } from 'react-router';
-import { PageHead } from '../components/ui';
+import { RosterUploadPage } from './RosterUploadPage';
+import { WorkersPage } from './WorkersPage';
 
+/** The pages of district and street offices: one code chunk. */
 export default function DistrictApp() {
   return (
     <Routes>
-      <Route index element={<PageHead title="district" />} />
+      <Route index element={<WorkersPage />} />
+      <Route path="roster" element={<RosterUploadPage />} />
     </Routes>
   );
 }
