@@ -47,6 +47,14 @@ describe('auth: login, tokens, roles', () => {
       expect(me.body).toMatchObject({ districtId: org.districtA.id, streetId: org.streetA1.id });
     if (role === 'district_admin')
       expect(me.body).toMatchObject({ districtId: org.districtA.id, streetId: null });
+    // the names of its units, for the web app's header
+    const ref = (u: { id: string; kind: string; name: string } | null) =>
+      u ? { id: u.id, kind: u.kind, name: u.name } : null;
+    expect(me.body.unit).toEqual(ref(scopeOf(role)));
+    if (role === 'street_admin')
+      expect(me.body).toMatchObject({ district: ref(org.districtA), street: ref(org.streetA1) });
+    if (role === 'district_admin')
+      expect(me.body).toMatchObject({ district: ref(org.districtA), street: null });
   });
 
   it('refuses a wrong password with 401 and audits the failure', async () => {

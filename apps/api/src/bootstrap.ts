@@ -1,7 +1,7 @@
 import { INestApplication, RequestMethod, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import {
   AllExceptionsFilter,
   AppConfig,
@@ -16,6 +16,8 @@ import { Logger } from 'nestjs-pino';
 import type { NextFunction, Request, Response } from 'express';
 import { ApiModule } from './api.module';
 import { applyHttpSecurity, clientAddress } from './http-security';
+import { API_PREFIX, createOpenApiDocument } from './openapi';
+import { serveWebApp } from './web-app';
 
 export interface ApiAppOptions {
   /** Load the demo organisation when the database has no accounts (first start). */
@@ -32,12 +34,14 @@ export async function createApiApp(opts: ApiAppOptions = {}): Promise<INestAppli
   });
   app.useLogger(app.get(Logger));
   applyHttpSecurity(app, app.get(AppConfig));
+  // the built web app at `/` (static files, SPA fallback), before the API's routes
+  serveWebApp(app, app.get(AppConfig).webDistDir);
   app.use((req: Request, res: Response, next: NextFunction) => {
     RequestContext.run({ requestId: requestId(req, res), ip: clientAddress(req) }, next);
   });
   // short paths outside /api: the check-in QR's page (libs/attendance) and the certificate
   // verification page that the certificate's QR code holds (libs/exams)
-  app.setGlobalPrefix('api', {
+  app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: CHECK_IN_PAGE_PATH, method: RequestMethod.GET },
       { path: 'v/:serial', method: RequestMethod.GET },
@@ -58,15 +62,7 @@ export async function createApiApp(opts: ApiAppOptions = {}): Promise<INestAppli
   );
   app.useGlobalFilters(new AllExceptionsFilter());
 
-  const doc = new DocumentBuilder()
-    .setTitle('peixun 培训 API')
-    .setDescription(
-      '社区工作者培训管理平台 (community-worker training management). Errors: `{ code, message, details? }`.',
-    )
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), {
+  SwaggerModule.setup('api/docs', app, () => createOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs-json',
   });
 

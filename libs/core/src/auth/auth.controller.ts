@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AnyRole, CurrentActor, Public } from './access.decorators';
 import { AuthService } from './auth.service';
-import { ActorDto, ChangePasswordDto, LoginDto, RefreshDto, TokenPairDto } from './dto/auth.dto';
+import { ChangePasswordDto, LoginDto, MeDto, RefreshDto, TokenPairDto } from './dto/auth.dto';
 import { LoginThrottlerGuard } from './login-throttler.guard';
 import { Actor } from './roles';
 
@@ -38,9 +38,9 @@ export class AuthController {
   @Get('me')
   @AnyRole()
   @ApiBearerAuth()
-  @ApiOkResponse({ type: ActorDto })
-  me(@CurrentActor() actor: Actor): ActorDto {
-    return actor;
+  @ApiOkResponse({ type: MeDto, description: '当前账号及其单位 (the account and its units)' })
+  me(@CurrentActor() actor: Actor): Promise<MeDto> {
+    return this.auth.me(actor);
   }
 
   @Post('password')

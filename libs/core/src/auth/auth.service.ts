@@ -7,7 +7,7 @@ import { AppConfig } from '../config/app-config';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-codes';
 import { Account } from './account.entity';
-import { TokenPairDto } from './dto/auth.dto';
+import { MeDto, TokenPairDto } from './dto/auth.dto';
 import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from './password';
 import { RefreshToken } from './refresh-token.entity';
 import { Actor, ROLE_SCOPE_KIND } from './roles';
@@ -119,6 +119,11 @@ export class AuthService {
       );
     }
     return outcome.pair;
+  }
+
+  /** The signed-in account with the names of its unit, district and street. */
+  async me(actor: Actor): Promise<MeDto> {
+    return { ...actor, ...(await this.scopes.units(actor)) };
   }
 
   /** Revokes the login (token family) the refresh token belongs to. Idempotent. */

@@ -7,8 +7,30 @@ export interface OrgPlacement {
   active: boolean;
 }
 
+/** A unit of the organisation tree by name, for people to read. */
+export interface UnitRef {
+  id: string;
+  kind: string;
+  name: string;
+}
+
+/** The units an account works in: its own, and the district and street of its scope. */
+export interface ActorUnits {
+  /** The bound unit; for a worker account, the worker's community. */
+  unit: UnitRef | null;
+  district: UnitRef | null;
+  street: UnitRef | null;
+}
+
 export interface ScopeResolver {
   placement(orgId: string): Promise<OrgPlacement | null>;
+  /** Names the account's units (the header of the web app shows them). */
+  units(actor: {
+    orgId: string | null;
+    districtId: string | null;
+    streetId: string | null;
+    workerId: string | null;
+  }): Promise<ActorUnits>;
 }
 
 export const SCOPE_RESOLVER = Symbol('SCOPE_RESOLVER');

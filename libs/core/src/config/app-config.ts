@@ -53,6 +53,8 @@ export class AppConfig {
   log: { level: string; format: 'pretty' | 'json' };
   /** Project-local data (embedded PostgreSQL, development keys, files): DATA_DIR, default `.data`. */
   dataDir: string;
+  /** The built web app served at `/` (WEB_DIST_DIR, default `dist/web`); not served while it has no index.html. */
+  webDistDir: string;
   /** Personal data at rest: keys from the environment, or a development key file. */
   pii: {
     keys?: Record<string, Buffer>;
@@ -212,6 +214,7 @@ export function loadConfig(
           : 'json'),
   };
   config.dataDir = dataDir;
+  config.webDistDir = resolve(cwd, dto.WEB_DIST_DIR ?? 'dist/web');
   config.pii = { ...pii, keyFile: resolve(dataDir, 'keys/pii-keys.json') };
   config.readyRequiresWorker = dto.READY_REQUIRES_WORKER ?? true;
   config.files = files;

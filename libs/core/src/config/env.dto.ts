@@ -281,6 +281,10 @@ export class EnvDto {
   DATA_DIR?: string;
 
   @IsOptional()
+  @IsString()
+  WEB_DIST_DIR?: string;
+
+  @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=]{40,}(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=]{40,})*$/, {
     message: 'PII_KEYS must be keyId:base64(32 bytes)[,keyId:base64…]',
   })

@@ -68,6 +68,40 @@ export class ActorDto {
   workerId: string | null;
 }
 
+export class UnitRefDto {
+  @ApiProperty({ description: '单位 ID (unit id)', format: 'uuid' })
+  id: string;
+  @ApiProperty({
+    description: '单位类型 (kind)',
+    enum: ['municipality', 'district', 'street', 'community', 'institution'],
+  })
+  kind: string;
+  @ApiProperty({ description: '名称 (name)' })
+  name: string;
+}
+
+/** The signed-in account with the names of its units (GET /auth/me). */
+export class MeDto extends ActorDto {
+  @ApiProperty({
+    description: '所属单位；社区工作者为所在社区 (bound unit; a worker: their community)',
+    type: UnitRefDto,
+    nullable: true,
+  })
+  unit: UnitRefDto | null;
+  @ApiProperty({
+    description: '管辖范围所在区 (district of the scope)',
+    type: UnitRefDto,
+    nullable: true,
+  })
+  district: UnitRefDto | null;
+  @ApiProperty({
+    description: '管辖范围所在街道 (street of the scope)',
+    type: UnitRefDto,
+    nullable: true,
+  })
+  street: UnitRefDto | null;
+}
+
 export class TokenPairDto {
   @ApiProperty({ description: '访问令牌 JWT (short-lived access token)' })
   accessToken: string;

@@ -1,0 +1,13 @@
+import { Route, Routes } from 'react-router';
+import { RosterUploadPage } from './RosterUploadPage';
+import { WorkersPage } from './WorkersPage';
+
+/** The pages of district and street offices: one code chunk. */
+export default function DistrictApp() {
+  return (
+    <Routes>
+      <Route index element={<WorkersPage />} />
+      <Route path="roster" element={<RosterUploadPage />} />
+    </Routes>
+  );
+}
