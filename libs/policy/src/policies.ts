@@ -70,18 +70,6 @@ export const BEIJING_2012: TrainingPolicy = {
     { code: 'basically_competent', label: '基本合格', rank: 3 },
     { code: 'incompetent', label: '不合格', rank: 4 },
   ],
-  gradeCaps: [
-    {
-      when: 'no_training',
-      bestGrade: 'competent',
-      source: '海淀区社区工作者管理办法 第六条（三）',
-    },
-    {
-      when: 'failed_exam',
-      bestGrade: 'competent',
-      source: '海淀区社区工作者管理办法 第六条（三）',
-    },
-  ],
   // Art. 16: the institution examines under the authority's supervision; one retake
   exam: { maxScore: 100, passScore: 60, maxRetakes: 1 },
   // the municipality sets no cap of its own (seed 001 part 4 (三): a yearly centralised training

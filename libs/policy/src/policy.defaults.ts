@@ -1,8 +1,8 @@
-import type { AttendanceRules, EnrolmentRules, ExamRules, TrainingPolicy } from './policy.types';
 import type {
   AttendanceRules,
   EnrolmentRules,
   EvaluationRules,
+  ExamRules,
   TrainingPolicy,
 } from './policy.types';
 
