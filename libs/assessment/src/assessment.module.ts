@@ -7,6 +7,7 @@ import { AssessmentController } from './assessment.controller';
 import { AssessmentService } from './assessment.service';
 import { AttendanceContributor } from './contributors/attendance.contributor';
 import { EnrolmentContributor } from './contributors/enrolment.contributor';
+import { ExamsContributor } from './contributors/exams.contributor';
 import { AssessmentDemoSeed } from './demo/assessment.demo';
 import { ASSESSMENT_ENTITIES } from './entities';
 import { MunicipalPolicies } from './policies';
@@ -27,6 +28,7 @@ import { RecordsService } from './records.service';
     AssessmentService,
     AttendanceContributor,
     EnrolmentContributor,
+    ExamsContributor,
     AssessmentDemoSeed,
   ],
   exports: [RecordsService, AssessmentService, MunicipalPolicies],
