@@ -546,4 +546,64 @@ describe('needs survey', () => {
       .set(bearer(municipal));
     expect(again.body.code).toBe('ILLEGAL_TRANSITION');
   });
+  it('the sweep tops up invitations, sends due reminders and closes a campaign whose window has ended', async () => {
+    const created = await http()
+      .post('/api/v1/survey-campaigns')
+      .set(bearer(municipal))
+      .send({
+        year: 2026,
+        title: '补充调查',
+        questionnaireId,
+        population: { districtIds: [org.districtB.id] },
+        opensAt: new Date(Date.now() - 60_000).toISOString(),
+        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+        reminders: [new Date(Date.now() + 3_600_000).toISOString()],
+      })
+      .expect(201);
+    const id = created.body.id as string;
+    const launched = await http()
+      .post(`/api/v1/survey-campaigns/${id}/launch`)
+      .set(bearer(municipal))
+      .expect(202);
+    await done(municipal, launched.body.distribution);
+    const newcomer = await aWorker().inCommunity(org.communityB1).create(api.ds);
+    // the reminder falls due; the sweep enqueues the top-up and the reminder
+    await api.ds.query(
+      `update survey_campaign set reminders = array[now() - interval '1 second'] where id = $1`,
+      [id],
+    );
+    const d = api.app.get(DistributionService);
+    expect(await d.sweep()).toMatchObject({ closed: 0 });
+    const invited = async (): Promise<number> =>
+      await api.ds.getRepository(SurveyInvitation).countBy({ campaignId: id });
+    const deadline = Date.now() + 30_000;
+    while ((await invited()) < inB1.length + 1 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(await invited()).toBe(inB1.length + 1);
+    expect(
+      await api.ds
+        .getRepository(SurveyInvitation)
+        .countBy({ campaignId: id, workerId: newcomer.id }),
+    ).toBe(1);
+    const remind = await waitForJob(api.http, municipal, {
+      queue: 'surveys',
+      jobId: `survey-remind.${id}.1`,
+    });
+    expect(remind.result).toMatchObject({ outcome: 'sent', reminded: inB1.length + 1 });
+    // the window ends: the sweep closes it and renders the final report
+    await api.ds.query(
+      `update survey_campaign set opens_at = now() - interval '2 days', closes_at = now() - interval '1 second' where id = $1`,
+      [id],
+    );
+    expect(await d.sweep()).toMatchObject({ closed: 1 });
+    const c = await http().get(`/api/v1/survey-campaigns/${id}`).set(bearer(districtB)).expect(200);
+    expect(c.body.status).toBe('closed');
+    const reports = await http()
+      .get(`/api/v1/survey-campaigns/${id}/reports`)
+      .set(bearer(municipal))
+      .expect(200);
+    expect(reports.body).toHaveLength(1);
+    expect(reports.body[0].kind).toBe('final');
+    await done(municipal, reports.body[0].job);
+  });
 });

@@ -6,6 +6,7 @@ import {
   JobsService,
   NotificationKind,
   NotificationsService,
+  QueueName,
 } from '@peixun/core';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
@@ -186,11 +187,14 @@ export class DistributionService {
       });
       out.topUps += 1;
       for (const index of dueReminders(c.reminders, c.remindersSent, now)) {
-        await this.jobs.enqueue(JobName.SurveyRemind, {
+        const ref = await this.jobs.enqueue(JobName.SurveyRemind, {
           campaignId: c.id,
           index,
           at: [...c.reminders].sort((a, b) => a.getTime() - b.getTime())[index - 1].toISOString(),
         });
+        // due now: a job still waiting for a later time (its delay outlived a change) runs now
+        const job = await this.jobs.queue(QueueName.Surveys).getJob(ref.jobId);
+        if (job && (await job.isDelayed())) await job.promote();
         out.reminders += 1;
       }
     }
