@@ -200,7 +200,7 @@ describe('needs survey', () => {
     expect(launched.body.campaign.status).toBe('open');
     const status = await done(municipal, launched.body.distribution);
     expect(status.result).toMatchObject({ outcome: 'distributed', invited: 15, added: 15 });
-    expect(status.progress).toMatchObject({ batches: 1, scanned: 15 });
+    expect(status.progress).toMatchObject({ scanned: 15, added: 15 });
 
     // the questionnaire is now read-only (and the database refuses a change too)
     const edit = await http()
@@ -605,5 +605,41 @@ describe('needs survey', () => {
     expect(reports.body).toHaveLength(1);
     expect(reports.body[0].kind).toBe('final');
     await done(municipal, reports.body[0].job);
+  });
+  it('a used questionnaire changes by a new version, which supersedes it for new campaigns', async () => {
+    const tpl = await http()
+      .get('/api/v1/survey-questionnaires/template')
+      .set(bearer(municipal))
+      .expect(200);
+    const v2 = await http()
+      .post(`/api/v1/survey-questionnaires/${questionnaireId}/versions`)
+      .set(bearer(municipal))
+      .send({ ...tpl.body, title: '第二版问卷' })
+      .expect(201);
+    expect(v2.body).toMatchObject({ version: 2, supersedesId: questionnaireId, locked: false });
+    const again = await http()
+      .post(`/api/v1/survey-questionnaires/${questionnaireId}/versions`)
+      .set(bearer(municipal))
+      .send(tpl.body);
+    expect(again.body.code).toBe('SURVEY_QUESTIONNAIRE_DRAFT_EXISTS');
+    const old = await http()
+      .post('/api/v1/survey-campaigns')
+      .set(bearer(municipal))
+      .send({
+        year: 2027,
+        title: '用旧版问卷',
+        questionnaireId,
+        opensAt: new Date(Date.now() + 86_400_000).toISOString(),
+        closesAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+      });
+    expect(old.status).toBe(409);
+    expect(old.body.code).toBe('SURVEY_QUESTIONNAIRE_SUPERSEDED');
+    const list = await http()
+      .get('/api/v1/survey-questionnaires')
+      .set(bearer(municipal))
+      .expect(200);
+    const v1 = list.body.find((q: { id: string }) => q.id === questionnaireId);
+    expect(v1).toMatchObject({ current: false, supersededBy: v2.body.id });
+    await http().get('/api/v1/survey-questionnaires').set(bearer(districtA)).expect(403);
   });
 });

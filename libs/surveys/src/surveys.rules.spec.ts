@@ -8,6 +8,7 @@ import {
 import { bigramsOf, extractTerms } from './answers/terms';
 import { dueReminders, effectiveStatus, windowProblems } from './campaigns/campaign.rules';
 import { invitationId } from './campaigns/invitation-id';
+import { idRanges } from './campaigns/population.sql';
 import { normalizeQuestion, questionnaireProblems } from './questionnaires/questionnaire.rules';
 import { STANDARD_QUESTIONNAIRE } from './questionnaires/standard-questionnaire';
 import { sheetName } from './reports/report-xlsx';
@@ -158,5 +159,15 @@ describe('needs-survey rules', () => {
     const second = sheetName(7, long, taken);
     expect(first.length).toBeLessThanOrEqual(31);
     expect(second).not.toBe(first);
+  });
+  it('cuts the worker-id space into adjacent parts', () => {
+    expect(idRanges(1)).toEqual([{ after: '00000000-0000-0000-0000-000000000000', upto: null }]);
+    expect(idRanges(2)).toEqual([
+      {
+        after: '00000000-0000-0000-0000-000000000000',
+        upto: '80000000-0000-0000-0000-000000000000',
+      },
+      { after: '7fffffff-ffff-ffff-ffff-ffffffffffff', upto: null },
+    ]);
   });
 });
