@@ -19,7 +19,7 @@ describe('evaluations demo', () => {
     await scratch?.drop();
   });
 
-  it('the demo post class has its ended sessions evaluated (5 each: the aggregates show), worker.li has evaluations open', async () => {
+  it('the demo post class has its ended sessions evaluated (5 each), worker.li has evaluations open', async () => {
     const ended = async (title: string) =>
       api.ds.query<{ id: string }[]>(
         `select s.id from class_session s join training_class c on c.id = s.class_id
@@ -31,16 +31,26 @@ describe('evaluations demo', () => {
       `select id from training_class where title like '%东城区社区工作者岗位培训'`,
     );
 
-    const staff = await login(api.http, 'jigou.staff', DEMO_PASSWORD);
+    // the commissioning district reads the report whole
+    const district = await login(api.http, 'dongcheng.admin', DEMO_PASSWORD);
     const report = await request(api.http)
+      .get(`/api/v1/classes/${classId}/evaluation-report`)
+      .set(bearer(district))
+      .expect(200);
+    expect(report.body.view).toBe('authority');
+    const wang = report.body.groups.find((g: { label: string }) => g.label === '王老师');
+    // the institution: anonymous aggregates, once the class's evaluation has closed (not this week)
+    const staff = await login(api.http, 'jigou.staff', DEMO_PASSWORD);
+    const anon = await request(api.http)
       .get(`/api/v1/classes/${classId}/evaluation-report`)
       .set(bearer(staff))
       .expect(200);
-    expect(report.body.view).toBe('anonymous');
-    const wang = report.body.groups.find((g: { label: string }) => g.label === '王老师');
+    expect(anon.body).toMatchObject({ view: 'anonymous', total: { visible: false } });
+    expect(new Date(anon.body.releasesAt).getTime()).toBeGreaterThan(Date.now());
     if (post.length) {
       expect(wang).toMatchObject({ visible: true, answered: 5 * post.length });
       expect(wang.items[0].average).toBeGreaterThan(0);
+      expect(wang.comments.length).toBeGreaterThan(0);
       const teacher = await login(api.http, 'teacher.wang', DEMO_PASSWORD);
       const list = await request(api.http)
         .get(`/api/v1/sessions/${post[0].id}/classroom-evaluations`)

@@ -418,9 +418,19 @@ describe('evaluations', () => {
 
   it('keeps trainees anonymous to the teacher and the institution: aggregates only from 5 answers up', async () => {
     const c = await aClass(2, 8);
-    const [s1, s2] = c.sessions; // s1: teacher 0, s2: teacher 1
-    await endedAgo(s1, 3);
-    await endedAgo(s2, 1);
+    const [s1, s2, ...rest] = c.sessions; // s1: teacher 0, s2: teacher 1
+    // the other sessions are long over; s1 and s2 are open to evaluate, or closed (then the
+    // class's evaluation is over and its results reach the institution and the teachers)
+    for (const [i, s] of rest.entries()) await endedAgo(s, (20 + i) * 24);
+    const open = async () => {
+      await endedAgo(s1, 3);
+      await endedAgo(s2, 1);
+    };
+    const close = async () => {
+      await endedAgo(s1, 9 * 24);
+      await endedAgo(s2, 8 * 24);
+    };
+    await open();
     for (const t of c.trainees) {
       await mark(c, s1, t, 'present');
       await mark(c, s2, t, 'present');
@@ -435,7 +445,13 @@ describe('evaluations', () => {
         | { visible: boolean; answered: number | null; items: unknown; comments: string[] | null }
         | undefined;
 
-    // 4 answers: the teacher and the institution see nothing of them; the authority sees them
+    // while the evaluation is open, the teacher and the institution see nothing; the authority sees it
+    const early = await report(staff, c.id).expect(200);
+    expect(early.body.total.visible).toBe(false);
+    expect(new Date(early.body.releasesAt).getTime()).toBeGreaterThan(Date.now());
+
+    // closed with 4 answers: the teacher and the institution still see nothing of them
+    await close();
     for (const s of [staff, t0.session]) {
       const r = await report(s, c.id).expect(200);
       expect(r.body.view).toBe('anonymous');
@@ -459,8 +475,13 @@ describe('evaluations', () => {
     expect(group(auth.body, t0.id)).toMatchObject({ visible: true, answered: 4 });
     expect(group(auth.body, t0.id)!.comments).toEqual([secret]);
 
-    // the fifth answer: now the teacher and the institution see the aggregate, and no one
+    // a fifth answer: not shown while the evaluation is open (the moving aggregate would tell
+    // what the one who just answered said) …
+    await open();
     await answer(c.trainees[4], s1, GOOD(4)).expect(201);
+    expect(group((await report(staff, c.id).expect(200)).body, t0.id)!.visible).toBe(false);
+    // … and once it has closed, the teacher and the institution see the aggregate, and no one
+    await close();
     for (const s of [staff, t0.session]) {
       const r = await report(s, c.id).expect(200);
       const g = group(r.body, t0.id)!;
@@ -518,8 +539,10 @@ describe('evaluations', () => {
 
     // two answers for the other teacher: hidden, and so is the first teacher's group now, else
     // the class total minus it would give the two away (the total of 7 stays)
+    await open();
     await answer(c.trainees[0], s2, GOOD(0)).expect(201);
     await answer(c.trainees[1], s2, GOOD(1)).expect(201);
+    await close();
     const r = await report(staff, c.id).expect(200);
     expect(group(r.body, t1.id)!.visible).toBe(false);
     expect(group(r.body, t0.id)!.visible).toBe(false);

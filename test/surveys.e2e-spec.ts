@@ -200,7 +200,7 @@ describe('needs survey', () => {
     expect(launched.body.campaign.status).toBe('open');
     const status = await done(municipal, launched.body.distribution);
     expect(status.result).toMatchObject({ outcome: 'distributed', invited: 15, added: 15 });
-    expect(status.progress).toMatchObject({ batches: 1, scanned: 15 });
+    expect(status.progress).toMatchObject({ scanned: 15, added: 15 });
 
     // the questionnaire is now read-only (and the database refuses a change too)
     const edit = await http()
@@ -545,5 +545,101 @@ describe('needs survey', () => {
       .post(`/api/v1/survey-campaigns/${campaignId}/close`)
       .set(bearer(municipal));
     expect(again.body.code).toBe('ILLEGAL_TRANSITION');
+  });
+  it('the sweep tops up invitations, sends due reminders and closes a campaign whose window has ended', async () => {
+    const created = await http()
+      .post('/api/v1/survey-campaigns')
+      .set(bearer(municipal))
+      .send({
+        year: 2026,
+        title: '补充调查',
+        questionnaireId,
+        population: { districtIds: [org.districtB.id] },
+        opensAt: new Date(Date.now() - 60_000).toISOString(),
+        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+        reminders: [new Date(Date.now() + 3_600_000).toISOString()],
+      })
+      .expect(201);
+    const id = created.body.id as string;
+    const launched = await http()
+      .post(`/api/v1/survey-campaigns/${id}/launch`)
+      .set(bearer(municipal))
+      .expect(202);
+    await done(municipal, launched.body.distribution);
+    const newcomer = await aWorker().inCommunity(org.communityB1).create(api.ds);
+    // the reminder falls due; the sweep enqueues the top-up and the reminder
+    await api.ds.query(
+      `update survey_campaign set reminders = array[now() - interval '1 second'] where id = $1`,
+      [id],
+    );
+    const d = api.app.get(DistributionService);
+    expect(await d.sweep()).toMatchObject({ closed: 0 });
+    const invited = async (): Promise<number> =>
+      await api.ds.getRepository(SurveyInvitation).countBy({ campaignId: id });
+    const deadline = Date.now() + 30_000;
+    while ((await invited()) < inB1.length + 1 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(await invited()).toBe(inB1.length + 1);
+    expect(
+      await api.ds
+        .getRepository(SurveyInvitation)
+        .countBy({ campaignId: id, workerId: newcomer.id }),
+    ).toBe(1);
+    const remind = await waitForJob(api.http, municipal, {
+      queue: 'surveys',
+      jobId: `survey-remind.${id}.1`,
+    });
+    expect(remind.result).toMatchObject({ outcome: 'sent', reminded: inB1.length + 1 });
+    // the window ends: the sweep closes it and renders the final report
+    await api.ds.query(
+      `update survey_campaign set opens_at = now() - interval '2 days', closes_at = now() - interval '1 second' where id = $1`,
+      [id],
+    );
+    expect(await d.sweep()).toMatchObject({ closed: 1 });
+    const c = await http().get(`/api/v1/survey-campaigns/${id}`).set(bearer(districtB)).expect(200);
+    expect(c.body.status).toBe('closed');
+    const reports = await http()
+      .get(`/api/v1/survey-campaigns/${id}/reports`)
+      .set(bearer(municipal))
+      .expect(200);
+    expect(reports.body).toHaveLength(1);
+    expect(reports.body[0].kind).toBe('final');
+    await done(municipal, reports.body[0].job);
+  });
+  it('a used questionnaire changes by a new version, which supersedes it for new campaigns', async () => {
+    const tpl = await http()
+      .get('/api/v1/survey-questionnaires/template')
+      .set(bearer(municipal))
+      .expect(200);
+    const v2 = await http()
+      .post(`/api/v1/survey-questionnaires/${questionnaireId}/versions`)
+      .set(bearer(municipal))
+      .send({ ...tpl.body, title: '第二版问卷' })
+      .expect(201);
+    expect(v2.body).toMatchObject({ version: 2, supersedesId: questionnaireId, locked: false });
+    const again = await http()
+      .post(`/api/v1/survey-questionnaires/${questionnaireId}/versions`)
+      .set(bearer(municipal))
+      .send(tpl.body);
+    expect(again.body.code).toBe('SURVEY_QUESTIONNAIRE_DRAFT_EXISTS');
+    const old = await http()
+      .post('/api/v1/survey-campaigns')
+      .set(bearer(municipal))
+      .send({
+        year: 2027,
+        title: '用旧版问卷',
+        questionnaireId,
+        opensAt: new Date(Date.now() + 86_400_000).toISOString(),
+        closesAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+      });
+    expect(old.status).toBe(409);
+    expect(old.body.code).toBe('SURVEY_QUESTIONNAIRE_SUPERSEDED');
+    const list = await http()
+      .get('/api/v1/survey-questionnaires')
+      .set(bearer(municipal))
+      .expect(200);
+    const v1 = list.body.find((q: { id: string }) => q.id === questionnaireId);
+    expect(v1).toMatchObject({ current: false, supersededBy: v2.body.id });
+    await http().get('/api/v1/survey-questionnaires').set(bearer(districtA)).expect(403);
   });
 });

@@ -9,12 +9,14 @@ import {
   GroupStatsDto,
   RespondentDto,
 } from './dto/evaluation.dto';
+import { CollectService } from './collect.service';
 import { isAuthorityOf, runsClass, teacherOfActor } from './evaluation-access';
 import { EvaluationTemplate, ReportScope } from './evaluation.entity';
 import {
   Answer,
   ANONYMITY_MIN,
   ATTENDED,
+  closesAt,
   comments,
   itemStats,
   responseRate,
@@ -58,7 +60,10 @@ const NO_TEACHER = 'speaker';
  */
 @Injectable()
 export class ReportsService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly collect: CollectService,
+  ) {}
 
   // -- who reads what ------------------------------------------------------------------------
 
@@ -164,12 +169,20 @@ export class ReportsService {
     const templates = await this.templatesOf(em, cells);
     const anonymous = spec.view === 'anonymous';
 
-    // which cells an anonymous reader may see, class by class
+    // which cells an anonymous reader may see, class by class: only once the class's
+    // evaluation has closed (its results then never change: no answer can be told apart by
+    // watching the aggregates move), of 5 answers up, with secondary suppression
+    const release = await this.releases(em, classIds);
     const byClass = groupBy(cells, (c) => c.classId);
-    for (const list of byClass.values()) {
+    for (const [classId, list] of byClass) {
       const visible = visibleGroups(list.map((c) => c.sets.length));
-      list.forEach((c, i) => (c.visible = !anonymous || visible[i]));
+      const released = release.get(classId)?.released ?? false;
+      list.forEach((c, i) => (c.visible = !anonymous || (released && visible[i])));
     }
+    const releasedTotal = (list: Cell[]): boolean =>
+      !!list.length &&
+      (release.get(list[0].classId)?.released ?? false) &&
+      list.reduce((s, c) => s + c.sets.length, 0) >= ANONYMITY_MIN;
     const classTitles = await this.classTitles(em, classIds);
     const teacherNames = await this.teacherNames(em, cells);
     const label = (c: Cell): string =>
@@ -180,6 +193,7 @@ export class ReportsService {
     if (spec.scope === 'class') {
       const all = cells;
       total = this.stats('total', '全班合计', all, templates, anonymous, true);
+      if (anonymous && !release.get(spec.targetId)?.released) total = hiddenGroup(total);
       groups = all
         .filter((c) => !spec.onlyTeacherId || c.teacherId === spec.onlyTeacherId)
         .map((c) => this.stats(c.teacherId ?? NO_TEACHER, label(c), [c], templates, anonymous));
@@ -206,12 +220,8 @@ export class ReportsService {
           anonymous,
         ),
       );
-      // an anonymous reader's total: the classes whose own total is shown
-      const counted = anonymous
-        ? [...byClass.values()]
-            .filter((list) => list.reduce((s, c) => s + c.sets.length, 0) >= ANONYMITY_MIN)
-            .flat()
-        : cells;
+      // an anonymous reader's total: the released classes whose own total is shown
+      const counted = anonymous ? [...byClass.values()].filter(releasedTotal).flat() : cells;
       total = this.stats('total', '合计', counted, templates, anonymous, true);
     }
     groups.sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
@@ -223,6 +233,8 @@ export class ReportsService {
       year: spec.year,
       view: spec.view,
       threshold: ANONYMITY_MIN,
+      releasesAt: spec.scope === 'class' ? (release.get(spec.targetId)?.releasesAt ?? null) : null,
+      classesPending: [...release.values()].filter((r) => !r.released).length,
       total,
       groups,
       classroom:
@@ -230,6 +242,37 @@ export class ReportsService {
           ? await this.classroomSummary(em, classIds[0])
           : null,
     };
+  }
+
+  /**
+   * When each class's results reach the institution and the teacher: once its last session
+   * has ended and the post-class evaluation of it has closed (null: no session yet).
+   */
+  private async releases(
+    em: EntityManager,
+    classIds: string[],
+  ): Promise<Map<string, { released: boolean; releasesAt: Date | null }>> {
+    if (!classIds.length) return new Map();
+    const ends = await em.query<{ class_id: string; last_end: Date | null }[]>(
+      `select c.id as class_id, max(s.ends_at) as last_end
+         from training_class c
+         left join class_session s on s.class_id = c.id and s.status = 'scheduled'
+        where c.id = any($1)
+        group by c.id`,
+      [classIds],
+    );
+    const now = Date.now();
+    const out = new Map<string, { released: boolean; releasesAt: Date | null }>();
+    for (const r of ends) {
+      if (!r.last_end) {
+        out.set(r.class_id, { released: false, releasesAt: null });
+        continue;
+      }
+      const c = await em.findOneByOrFail(TrainingClass, { id: r.class_id });
+      const at = closesAt(r.last_end, (await this.collect.deadlines(em, c)).postClassDays);
+      out.set(r.class_id, { released: now > at.getTime(), releasesAt: at });
+    }
+    return out;
   }
 
   /** The classes a report covers (the scope, the year, the reader's restriction). */
@@ -414,4 +457,17 @@ function groupBy<T>(list: T[], key: (t: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
   for (const t of list) m.set(key(t), [...(m.get(key(t)) ?? []), t]);
   return m;
+}
+
+function hiddenGroup(g: GroupStatsDto): GroupStatsDto {
+  return {
+    key: g.key,
+    label: g.label,
+    visible: false,
+    expected: null,
+    answered: null,
+    rate: null,
+    items: null,
+    comments: null,
+  };
 }

@@ -104,6 +104,9 @@ export class TemplatesService {
     pin: boolean,
   ): Promise<EvaluationTemplate> {
     if (pin) {
+      // already pinned (the usual case): no write, no lock on the class's settings row
+      const pinned = (await em.findOneBy(EvaluationClassSetting, { classId }))?.[COLUMN[direction]];
+      if (pinned) return em.findOneByOrFail(EvaluationTemplate, { id: pinned });
       const col = SQL_COLUMN[direction];
       const [row] = await em.query<{ id: string | null }[]>(
         `insert into evaluation_class_setting (class_id, ${col})

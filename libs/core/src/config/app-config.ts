@@ -72,9 +72,10 @@ export class AppConfig {
   notifications: { retentionDays: number; sweepIntervalMs: number };
   /**
    * The needs survey (libs/surveys): how often the worker's sweep brings campaigns up to date,
-   * and the invitations written per transaction (with a pause between batches, for a busy database).
+   * the invitations written per transaction (with a pause between batches, for a busy database),
+   * and how many parts of the worker-id space a distribution writes at once.
    */
-  surveys: { sweepIntervalMs: number; batchSize: number; batchPauseMs: number };
+  surveys: { sweepIntervalMs: number; batchSize: number; batchPauseMs: number; parallel: number };
   shutdownTimeoutMs: number;
   seedDemoOnEmpty: boolean;
   timezone: string;
@@ -232,6 +233,7 @@ export function loadConfig(
     sweepIntervalMs: dto.SURVEY_SWEEP_INTERVAL_MS ?? 60000,
     batchSize: dto.SURVEY_DISTRIBUTION_BATCH_SIZE ?? 5000,
     batchPauseMs: dto.SURVEY_DISTRIBUTION_BATCH_PAUSE_MS ?? 0,
+    parallel: dto.SURVEY_DISTRIBUTION_PARALLEL ?? 2,
   };
   config.shutdownTimeoutMs = dto.SHUTDOWN_TIMEOUT_MS ?? 30000;
   config.seedDemoOnEmpty = dto.SEED_DEMO_ON_EMPTY ?? nodeEnv === 'development';

@@ -262,6 +262,13 @@ export class EnvDto {
   @IsOptional()
   @Transform(toInt)
   @IsInt()
+  @Min(1)
+  @Max(8)
+  SURVEY_DISTRIBUTION_PARALLEL?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
   @Min(1000)
   SHUTDOWN_TIMEOUT_MS?: number;
 

@@ -40,8 +40,9 @@ function demoAnswers(items: TemplateItem[], n: number): Answer[] {
 /**
  * The demo's evaluations: in 东城区's post class, the sessions that have already ended get
  * their attendance (five of the six trainees attended, one was absent) and five post-class
- * evaluations each — just enough for the institution and the teacher to see the anonymous
- * aggregates — and 王老师's classroom evaluation of the trainees of the first one. worker.li
+ * evaluations each — enough for the anonymous aggregates, which the institution and the
+ * teacher see once the class's evaluation has closed (the district and the bureau at once) —
+ * and 王老师's classroom evaluation of the trainees of the first one. worker.li
  * attended the ended sessions of the continuing class and finds them open to evaluate.
  * (On a Monday morning no session of the week has ended yet: the step then adds nothing.)
  */

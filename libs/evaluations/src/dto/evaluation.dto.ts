@@ -235,6 +235,14 @@ export class EvaluationReportDto {
   })
   view: 'authority' | 'anonymous';
   @ApiProperty({ description: '匿名阈值' }) threshold: number;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Date,
+    description: '班次报告：评价截止、结果向机构和教师公布的时间（末次课结束后的课后评价截止时）',
+  })
+  releasesAt: Date | null;
+  @ApiProperty({ description: '尚未截止（机构和教师暂不可见）的班次数' })
+  classesPending: number;
   @ApiProperty({ type: GroupStatsDto, description: '课后评价（学员评教师）合计' })
   total: GroupStatsDto;
   @ApiProperty({ type: [GroupStatsDto], description: '按教师或班次' }) groups: GroupStatsDto[];

@@ -6,6 +6,7 @@ import {
   JobsService,
   NotificationKind,
   NotificationsService,
+  QueueName,
 } from '@peixun/core';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
@@ -13,7 +14,7 @@ import { SurveyReport } from '../reports/report.entity';
 import { SurveyCampaign } from './campaign.entity';
 import { dueReminders } from './campaign.rules';
 import { CampaignsService } from './campaigns.service';
-import { distributeBatchSql, municipalDistrictIds } from './population.sql';
+import { distributeBatchSql, idRanges, municipalDistrictIds } from './population.sql';
 
 export interface DistributionProgress {
   batches: number;
@@ -36,8 +37,6 @@ export interface ReminderResult {
   outcome: 'sent' | 'already' | 'skipped';
   reminded: number;
 }
-
-const NIL = '00000000-0000-0000-0000-000000000000';
 
 /**
  * The worker's side of a campaign: the distribution (one invitation per worker of the
@@ -67,45 +66,53 @@ export class DistributionService {
     const c = await this.open(campaignId);
     if (!c) return { campaignId, outcome: 'skipped', invited: 0, ...progress };
     const districts = await municipalDistrictIds(this.ds.manager, c.municipalityId);
-    const { batchSize, batchPauseMs } = this.config.surveys;
+    const { batchSize, batchPauseMs, parallel } = this.config.surveys;
     const title = `请填写${c.title}`;
     const body = `${c.title}已开始，请在截止前完成问卷。问卷结果只以汇总形式用于制定培训计划。`;
-    let after = NIL;
-    for (;;) {
-      signal?.throwIfAborted();
-      const batch = await this.ds.transaction(async (em) => {
-        const { sql, params } = distributeBatchSql(c, districts, after, batchSize);
-        const [row] = await em.query<{ last: string | null; scanned: number; added: string[] }[]>(
-          sql,
-          params,
-        );
-        if (row.added.length) {
-          await this.notifications.notify(
-            em,
-            row.added.map((workerId) => ({
-              to: { workerId },
-              kind: NotificationKind.SurveyInvited,
-              title,
-              body,
-              data: { campaignId: c.id },
-            })),
+    // the id space in parts written side by side (each batch its own transaction)
+    const part = async (range: { after: string; upto: string | null }): Promise<void> => {
+      let after = range.after;
+      for (;;) {
+        signal?.throwIfAborted();
+        const batch = await this.ds.transaction(async (em) => {
+          const { sql, params } = distributeBatchSql(c, districts, after, batchSize, range.upto);
+          const [row] = await em.query<{ last: string | null; scanned: number; added: string[] }[]>(
+            sql,
+            params,
           );
-          await em.query(
-            'update survey_campaign set invited_count = invited_count + $2 where id = $1',
-            [c.id, row.added.length],
-          );
-        }
-        return row;
-      });
-      if (!batch.last || batch.scanned === 0) break;
-      progress.batches += 1;
-      progress.scanned += batch.scanned;
-      progress.added += batch.added.length;
-      after = batch.last;
-      await onProgress?.({ ...progress });
-      if (batch.scanned < batchSize) break;
-      if (batchPauseMs) await sleep(batchPauseMs);
-    }
+          if (row.added.length) {
+            await this.notifications.notify(
+              em,
+              row.added.map((workerId) => ({
+                to: { workerId },
+                kind: NotificationKind.SurveyInvited,
+                title,
+                body,
+                data: { campaignId: c.id },
+              })),
+            );
+            // last: the campaign row is the one lock the parts share
+            await em.query(
+              'update survey_campaign set invited_count = invited_count + $2 where id = $1',
+              [c.id, row.added.length],
+            );
+          }
+          return row;
+        });
+        if (!batch.last || batch.scanned === 0) break;
+        progress.batches += 1;
+        progress.scanned += batch.scanned;
+        progress.added += batch.added.length;
+        after = batch.last;
+        await onProgress?.({ ...progress });
+        if (batch.scanned < batchSize) break;
+        if (batchPauseMs) await sleep(batchPauseMs);
+      }
+    };
+    // every part ends before the job does (a failure is rethrown once both have stopped)
+    const ends = await Promise.allSettled(idRanges(parallel).map(part));
+    const failed = ends.find((e): e is PromiseRejectedResult => e.status === 'rejected');
+    if (failed) throw failed.reason;
     // (a CTE: TypeORM answers a bare UPDATE with [rows, count])
     const [done] = await this.ds.query<{ invited_count: number }[]>(
       `with u as (update survey_campaign set distributed_at = coalesce(distributed_at, now())
@@ -186,11 +193,14 @@ export class DistributionService {
       });
       out.topUps += 1;
       for (const index of dueReminders(c.reminders, c.remindersSent, now)) {
-        await this.jobs.enqueue(JobName.SurveyRemind, {
+        const ref = await this.jobs.enqueue(JobName.SurveyRemind, {
           campaignId: c.id,
           index,
           at: [...c.reminders].sort((a, b) => a.getTime() - b.getTime())[index - 1].toISOString(),
         });
+        // due now: a job still waiting for a later time (its delay outlived a change) runs now
+        const job = await this.jobs.queue(QueueName.Surveys).getJob(ref.jobId);
+        if (job && (await job.isDelayed())) await job.promote();
         out.reminders += 1;
       }
     }

@@ -43,20 +43,21 @@ export function inviteSql(
 
 /**
  * One batch of a distribution: the next `limit` workers of the population after `after` (in id
- * order), invited; returns the last id scanned, how many were scanned, and the ids invited now.
+ * order, below `upto` if given: one part of the id space), invited; returns the last id scanned, how many were scanned, and the ids invited now.
  */
 export function distributeBatchSql(
   c: Pick<SurveyCampaign, 'id' | 'population'>,
   municipalDistricts: readonly string[],
   after: string,
   limit: number,
+  upto: string | null = null,
 ): { sql: string; params: unknown[] } {
-  const pop = populationSql(c.population, municipalDistricts, 4);
+  const pop = populationSql(c.population, municipalDistricts, 5);
   return {
     sql: `with batch as (
             select w.id, w.district_id, w.street_id, w.community_id, w.position_tier, w.entry_channel, w.qualification
               from worker w
-             where w.id > $2 and ${pop.sql}
+             where w.id > $2 and ($4::uuid is null or w.id < $4::uuid) and ${pop.sql}
              order by w.id
              limit $3
           ), added as (
@@ -71,6 +72,22 @@ export function distributeBatchSql(
           select (select id from batch order by id desc limit 1) as last,
                  (select count(*) from batch)::int as scanned,
                  coalesce((select array_agg(worker_id) from added), '{}') as added`,
-    params: [c.id, after, limit, ...pop.params],
+    params: [c.id, after, limit, upto, ...pop.params],
   };
+}
+
+/**
+ * The worker-id space cut into `parts` ranges by the first 32 bits (ids are random UUIDs, so
+ * the parts are about the same size): `after` (exclusive) and `upto` (exclusive, null: the end).
+ */
+export function idRanges(parts: number): { after: string; upto: string | null }[] {
+  const hex = (n: number): string => n.toString(16).padStart(8, '0');
+  const bound = (i: number): number => Math.floor((i * 0x100000000) / parts);
+  return Array.from({ length: parts }, (_, i) => ({
+    after:
+      i === 0
+        ? '00000000-0000-0000-0000-000000000000'
+        : `${hex(bound(i) - 1)}-ffff-ffff-ffff-ffffffffffff`,
+    upto: i === parts - 1 ? null : `${hex(bound(i + 1))}-0000-0000-0000-000000000000`,
+  }));
 }
