@@ -81,7 +81,8 @@ describe('graceful shutdown', () => {
     const status = await waitForJob(api.http, municipal, ref, () => true);
     expect(status).toMatchObject({ state: 'completed', result: { moved: ROWS } });
     expect(await api.ds.getRepository(AuditLog).countBy({ action: 'test.sigterm-finish' })).toBe(0);
-    expect(worker.output()).toMatch(/no new jobs; 1 active may finish/);
+    // the retention run, and perhaps a periodic sweep (surveys, evaluations) that was under way
+    expect(worker.output()).toMatch(/no new jobs; [1-9]\d* active may finish/);
   });
 
   it('a job that cannot finish in time is handed back at once and done exactly once by the next worker', async () => {

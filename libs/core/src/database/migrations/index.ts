@@ -13,9 +13,9 @@ import { Notifications1795618667265 } from './1795618667265-Notifications';
 import { Enrollment1795618846882 } from './1795618846882-Enrollment';
 import { ClassDocumentsAndArchive1795621217558 } from './1795621217558-ClassDocumentsAndArchive';
 import { Attendance1795625008433 } from './1795625008433-Attendance';
+import { Surveys1795625200000 } from './1795625200000-Surveys';
 import { ExamsCertificates1795625300000 } from './1795625300000-ExamsCertificates';
 import { Evaluations1795625400000 } from './1795625400000-Evaluations';
-import { Surveys1795625200000 } from './1795625200000-Surveys';
 import { Assessment1795625500000 } from './1795625500000-Assessment';
 
 /** Every migration, in order. New migrations are appended here. */
@@ -34,8 +34,8 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Enrollment1795618846882,
   ClassDocumentsAndArchive1795621217558,
   Attendance1795625008433,
+  Surveys1795625200000,
   ExamsCertificates1795625300000,
   Evaluations1795625400000,
-  Surveys1795625200000,
   Assessment1795625500000,
 ];
