@@ -14,8 +14,13 @@ import {
   TrainingRecordContributor,
 } from './record.types';
 
-/** Workers per batch of a recomputation (one set-based query per contributor and batch). */
-export const RECORD_BATCH = 5000;
+/**
+ * Workers per batch of a recomputation: one set-based query per contributor and batch (large,
+ * so that the database scans the marks once rather than probing an index per session) …
+ */
+export const RECORD_BATCH = 50_000;
+/** … and records per upsert statement. */
+export const UPSERT_BATCH = 5000;
 
 interface WorkerRow {
   id: string;
@@ -130,6 +135,17 @@ export class RecordsService implements OnModuleInit {
   /** Computes and stores the records; rows whose record did not change are left as they are. */
   async store(em: EntityManager, workerIds: string[], year: number): Promise<number> {
     const computed = await this.compute(em, workerIds, year);
+    let changed = 0;
+    for (let i = 0; i < computed.length; i += UPSERT_BATCH)
+      changed += await this.upsert(em, computed.slice(i, i + UPSERT_BATCH), year);
+    return changed;
+  }
+
+  private async upsert(
+    em: EntityManager,
+    computed: { row: WorkerRow; record: TrainingRecord }[],
+    year: number,
+  ): Promise<number> {
     if (!computed.length) return 0;
     const payload = computed.map(({ row, record }) => {
       const req = (code: string) => record.requirements.find((r) => r.code === code);

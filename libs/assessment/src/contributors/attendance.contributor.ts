@@ -73,28 +73,35 @@ export class AttendanceContributor implements TrainingRecordContributor {
       `with th as (
          select * from jsonb_to_recordset($3::jsonb) as t(municipality_id uuid, late int, early int, beyond text)
        ),
-       rows as (
+       places as (
+         -- one row per place: its hours and sessions, summed over the sessions (hash joins over
+         -- the marks: the batch is large, a scan of the marks beats an index probe per session)
          select e.worker_id, c.id as class_id, c.type, c.year,
-                s.ends_at <= now() as held, m.status,
-                ${CREDITED_SQL} as credited
-           from enrollment e
+                sum(${CREDITED_SQL})::int as credited,
+                count(*) filter (where s.ends_at <= now())::int as held,
+                count(*) filter (where s.ends_at <= now() and m.status in ('present', 'late', 'left_early'))::int as attended,
+                count(*) filter (where s.ends_at <= now() and m.status = 'leave')::int as leave,
+                count(*) filter (where s.ends_at <= now() and (m.status = 'absent' or m.status is null))::int as absent
+           from unnest($1::uuid[]) as ids(id)
+           join enrollment e on e.worker_id = ids.id
            join training_class c on c.id = e.class_id
            join th on th.municipality_id = c.municipality_id
            join class_session s on s.class_id = c.id and s.status = 'scheduled'
            cross join lateral (select greatest(1, round(extract(epoch from (s.ends_at - s.starts_at)) / 60))::int as total) s_min
            left join attendance_mark m on m.enrollment_id = e.id and m.session_id = s.id
-          where e.worker_id = any($1::uuid[]) and e.status in ('enrolled', 'withdrawn')
+          where e.status in ('enrolled', 'withdrawn')
             and (c.year = $2 or (c.type = 'induction' and c.year < $2))
+          group by e.id, e.worker_id, c.id, c.type, c.year
        )
        select worker_id, type,
-              sum(credited) filter (where year = $2)::int as credited,
+              coalesce(sum(credited) filter (where year = $2), 0)::int as credited,
               count(distinct class_id) filter (where year = $2)::int as classes,
-              count(*) filter (where year = $2 and held)::int as held,
-              count(*) filter (where year = $2 and held and status in ('present', 'late', 'left_early'))::int as attended,
-              count(*) filter (where year = $2 and held and status = 'leave')::int as leave,
-              count(*) filter (where year = $2 and held and (status = 'absent' or status is null))::int as absent,
+              coalesce(sum(held) filter (where year = $2), 0)::int as held,
+              coalesce(sum(attended) filter (where year = $2), 0)::int as attended,
+              coalesce(sum(leave) filter (where year = $2), 0)::int as leave,
+              coalesce(sum(absent) filter (where year = $2), 0)::int as absent,
               coalesce(sum(credited) filter (where type = 'induction'), 0)::int as induction_to_date
-         from rows
+         from places
         group by worker_id, type`,
       [workerIds, year, th],
     );
