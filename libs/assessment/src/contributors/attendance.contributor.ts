@@ -57,6 +57,8 @@ export class AttendanceContributor implements TrainingRecordContributor {
         year,
       ),
     );
+    // a nightly batch aggregates up to a million session rows: hash it in memory, not on disk
+    if (em.queryRunner?.isTransactionActive) await em.query(`set local work_mem = '64MB'`);
     const rows = await em.query<
       {
         worker_id: string;
@@ -73,10 +75,10 @@ export class AttendanceContributor implements TrainingRecordContributor {
       `with th as (
          select * from jsonb_to_recordset($3::jsonb) as t(municipality_id uuid, late int, early int, beyond text)
        ),
-       places as (
-         -- one row per place: its hours and sessions, summed over the sessions (hash joins over
-         -- the marks: the batch is large, a scan of the marks beats an index probe per session)
-         select e.worker_id, c.id as class_id, c.type, c.year,
+       marks as (
+         -- per place (enrollment): hours credited and sessions, over one hash join of the marks;
+         -- grouped by the place's id alone, so the aggregate stays narrow (in memory)
+         select e.id,
                 sum(${CREDITED_SQL})::int as credited,
                 count(*) filter (where s.ends_at <= now())::int as held,
                 count(*) filter (where s.ends_at <= now() and m.status in ('present', 'late', 'left_early'))::int as attended,
@@ -91,7 +93,11 @@ export class AttendanceContributor implements TrainingRecordContributor {
            left join attendance_mark m on m.enrollment_id = e.id and m.session_id = s.id
           where e.status in ('enrolled', 'withdrawn')
             and (c.year = $2 or (c.type = 'induction' and c.year < $2))
-          group by e.id, e.worker_id, c.id, c.type, c.year
+          group by e.id
+       ),
+       places as (
+         select e.worker_id, c.id as class_id, c.type, c.year, x.credited, x.held, x.attended, x.leave, x.absent
+           from marks x join enrollment e on e.id = x.id join training_class c on c.id = e.class_id
        )
        select worker_id, type,
               coalesce(sum(credited) filter (where year = $2), 0)::int as credited,
