@@ -15,6 +15,8 @@ import { aFiledInstitution } from './factories/class.factory';
 import { anAccount, anOrgTree, TEST_PASSWORD, TestOrg } from './factories/org.factory';
 import { aWorker, TestWorker } from './factories/worker.factory';
 import { bearer, bootApi, login, Session, sessionFor, TestApi } from './support/app';
+import { waitForJob } from './support/queues';
+import { createWorkerApp } from '../apps/worker/src/bootstrap';
 
 const YEAR = localYear(new Date(), 'Asia/Shanghai');
 
@@ -595,15 +597,28 @@ describe('annual training record and the assessment (issue 13)', () => {
   });
 
   it('recomputation on demand is a job: districts for their own district, the bureau for all; streets may not', async () => {
-    const ok = await request(api.http)
-      .post('/api/v1/training-records/recompute')
-      .set(bearer(s.districtA))
-      .send({ year: YEAR })
-      .expect(202);
-    expect(ok.body).toMatchObject({
-      queue: 'assessment',
-      jobId: expect.stringContaining(bj.districtA.id),
-    });
+    const { w, c, e } = await trainedWorker(bj, bj.communityA2);
+    await runJob({ workerIds: [w.id] });
+    await mark(c, c.sessions[0], e, w.id, 'absent');
+    // the worker process runs it (its own contributors: attendance and enrolment)
+    const worker = await createWorkerApp();
+    try {
+      const ok = await request(api.http)
+        .post('/api/v1/training-records/recompute')
+        .set(bearer(s.districtA))
+        .send({ year: YEAR })
+        .expect(202);
+      expect(ok.body).toMatchObject({
+        queue: 'assessment',
+        jobId: expect.stringContaining(bj.districtA.id),
+      });
+      const status = await waitForJob(api.http, s.districtA, ok.body);
+      expect(status.state).toBe('completed');
+      expect(status.result).toMatchObject({ workers: expect.any(Number) });
+      expect((await stored(w.id)).totalHalfHours).toBe(64);
+    } finally {
+      await worker.close();
+    }
     await request(api.http)
       .post('/api/v1/training-records/recompute')
       .set(bearer(s.districtA))

@@ -22,6 +22,21 @@ import type {
 
 /** Pure rules of the annual training record and its grade limits (issue 13). Table-tested. */
 
+const capsCache = new WeakMap<TrainingPolicy, Map<string, ReturnType<typeof gradeCapsFor>>>();
+/** gradeCapsFor, computed once per policy version and district (the roll-up asks 50,000 times). */
+function capsOf(
+  policy: TrainingPolicy,
+  districtCode: string | null,
+): ReturnType<typeof gradeCapsFor> {
+  let byDistrict = capsCache.get(policy);
+  if (!byDistrict)
+    capsCache.set(policy, (byDistrict = new Map<string, ReturnType<typeof gradeCapsFor>>()));
+  const key = districtCode ?? '';
+  let caps = byDistrict.get(key);
+  if (!caps) byDistrict.set(key, (caps = gradeCapsFor(policy, districtCode)));
+  return caps;
+}
+
 export interface RecordInput {
   workerId: string;
   year: number;
@@ -91,7 +106,7 @@ export function gradeLimits(
     examTaken: facts.exams ? facts.exams.length > 0 : undefined,
   };
   const reasons: LimitReason[] = [];
-  for (const cap of gradeCapsFor(policy, districtCode)) {
+  for (const cap of capsOf(policy, districtCode)) {
     if (!capApplies(cap, outcome)) continue;
     const phrase = limitPhrase(policy, cap.bestGrade);
     const base = { bestGrade: cap.bestGrade, rule: cap.when, source: cap.source, layer: cap.layer };
@@ -165,9 +180,19 @@ export function buildRecord(input: RecordInput): TrainingRecord {
   const creditedOf = (type: string): number =>
     hours.find((h) => h.type === type)?.creditedHalfHours ?? 0;
   const exams = known.has('exams')
-    ? [...(parts.exams ?? [])].sort(
-        (a, b) => a.date.localeCompare(b.date) || (a.classId ?? '').localeCompare(b.classId ?? ''),
-      )
+    ? (parts.exams ?? [])
+        .map((e) => ({
+          date: e.date,
+          passed: e.passed,
+          score: e.score,
+          classId: e.classId,
+          title: e.title,
+          type: e.type,
+        }))
+        .sort(
+          (a, b) =>
+            a.date.localeCompare(b.date) || (a.classId ?? '').localeCompare(b.classId ?? ''),
+        )
     : null;
 
   const requirements: RequirementResult[] = [];
@@ -199,7 +224,7 @@ export function buildRecord(input: RecordInput): TrainingRecord {
       source,
     });
   }
-  for (const cap of gradeCapsFor(policy, input.districtCode)) {
+  for (const cap of capsOf(policy, input.districtCode)) {
     if (cap.when === 'hours_below' && cap.hours !== undefined) {
       requirements.push({
         code: 'yearly_hours',
@@ -236,21 +261,34 @@ export function buildRecord(input: RecordInput): TrainingRecord {
     hours,
     totalHalfHours,
     attendance: {
-      ...attendance,
+      sessionsHeld: attendance.sessionsHeld,
+      sessionsAttended: attendance.sessionsAttended,
+      leave: attendance.leave,
+      absent: attendance.absent,
+      inductionHalfHoursToDate: attendance.inductionHalfHoursToDate,
       // the attendance lib's convention (attendance.rules completion): 1 before any session was held
       attendanceRate: sessionsHeld
         ? Math.round((attendance.sessionsAttended / sessionsHeld) * 1000) / 1000
         : 1,
     },
-    enrolment: { ...enrolment, newToWork: input.newToWork },
+    enrolment: {
+      startedOn: enrolment.startedOn,
+      entryChannel: enrolment.entryChannel,
+      positionTier: enrolment.positionTier,
+      enrolled: enrolment.enrolled,
+      withdrawn: enrolment.withdrawn,
+      newToWork: input.newToWork,
+    },
     exams,
     certificates: known.has('certificates')
-      ? [...(parts.certificates ?? [])].sort(
-          (a, b) => a.issuedOn.localeCompare(b.issuedOn) || a.serial.localeCompare(b.serial),
-        )
+      ? (parts.certificates ?? [])
+          .map((c) => ({ serial: c.serial, issuedOn: c.issuedOn, classId: c.classId }))
+          .sort((a, b) => a.issuedOn.localeCompare(b.issuedOn) || a.serial.localeCompare(b.serial))
       : null,
     evaluations: known.has('evaluations')
-      ? [...(parts.evaluations ?? [])].sort((a, b) => a.classId.localeCompare(b.classId))
+      ? (parts.evaluations ?? [])
+          .map((e) => ({ classId: e.classId, title: e.title, average: e.average, count: e.count }))
+          .sort((a, b) => a.classId.localeCompare(b.classId))
       : null,
     requirements,
     limits: gradeLimits(policy, input.districtCode, year, {
@@ -276,8 +314,13 @@ export function canonicalJson(v: unknown): string {
   return JSON.stringify(v);
 }
 
+/**
+ * The record's hash. buildRecord makes every object in a fixed key order (contributed parts
+ * are copied into fixed shapes), so its plain JSON is canonical; `canonicalJson` is for
+ * records read back from jsonb, which reorders keys.
+ */
 export const recordHash = (r: TrainingRecord): string =>
-  createHash('sha256').update(canonicalJson(r)).digest('hex');
+  createHash('sha256').update(JSON.stringify(r)).digest('hex');
 
 /** Whether a grade may be recorded under the limits; the reasons against it otherwise. */
 export function gradeRefusal(

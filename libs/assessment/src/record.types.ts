@@ -80,7 +80,8 @@ export type PartName = keyof RecordParts;
  * the app (the assessment service discovers it; the worker process needs it too).
  *
  * `contribute(workerIds, year, em)` reads, in one or a few set-based queries over all the
- * given workers at once (a batch is up to 5,000 workers), and returns a Map from worker id to
+ * given workers at once (a batch is up to 50,000 workers: prefer joins over `unnest($1::uuid[])`
+ * that let the database hash-join), and returns a Map from worker id to
  * the parts it supplies. A worker with nothing gets no entry (or an empty array): the record
  * then holds an empty list, which means "none", not "unknown". It must be deterministic (same
  * source rows → same output, lists in a stable order) and read-only.

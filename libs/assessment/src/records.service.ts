@@ -14,8 +14,13 @@ import {
   TrainingRecordContributor,
 } from './record.types';
 
-/** Workers per batch of a recomputation (one set-based query per contributor and batch). */
-export const RECORD_BATCH = 5000;
+/**
+ * Workers per batch of a recomputation: one set-based query per contributor and batch (large,
+ * so that the database scans the marks once rather than probing an index per session) …
+ */
+export const RECORD_BATCH = 50_000;
+/** … and records per upsert statement. */
+export const UPSERT_BATCH = 5000;
 
 interface WorkerRow {
   id: string;
@@ -130,8 +135,35 @@ export class RecordsService implements OnModuleInit {
   /** Computes and stores the records; rows whose record did not change are left as they are. */
   async store(em: EntityManager, workerIds: string[], year: number): Promise<number> {
     const computed = await this.compute(em, workerIds, year);
+    // only records whose hash (or street) changed are sent to the database at all
+    const stored = new Map(
+      (
+        await em.query<{ worker_id: string; record_hash: string; street_id: string }[]>(
+          `select worker_id, record_hash, street_id from training_record
+            where year = $2 and worker_id = any($1::uuid[])`,
+          [computed.map((c) => c.row.id), year],
+        )
+      ).map((r) => [r.worker_id, r]),
+    );
+    const changedRows = computed
+      .map((c) => ({ ...c, hash: recordHash(c.record) }))
+      .filter((c) => {
+        const s = stored.get(c.row.id);
+        return !s || s.record_hash !== c.hash || s.street_id !== c.row.street_id;
+      });
+    let changed = 0;
+    for (let i = 0; i < changedRows.length; i += UPSERT_BATCH)
+      changed += await this.upsert(em, changedRows.slice(i, i + UPSERT_BATCH), year);
+    return changed;
+  }
+
+  private async upsert(
+    em: EntityManager,
+    computed: { row: WorkerRow; record: TrainingRecord; hash: string }[],
+    year: number,
+  ): Promise<number> {
     if (!computed.length) return 0;
-    const payload = computed.map(({ row, record }) => {
+    const payload = computed.map(({ row, record, hash }) => {
       const req = (code: string) => record.requirements.find((r) => r.code === code);
       return {
         worker_id: row.id,
@@ -149,7 +181,7 @@ export class RecordsService implements OnModuleInit {
         exams_passed: record.exams ? record.exams.filter((e) => e.passed).length : null,
         best_grade: record.limits.bestGrade,
         record,
-        record_hash: recordHash(record),
+        record_hash: hash,
       };
     });
     const res = await em.query<unknown[]>(

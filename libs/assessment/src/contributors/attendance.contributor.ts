@@ -57,6 +57,8 @@ export class AttendanceContributor implements TrainingRecordContributor {
         year,
       ),
     );
+    // a nightly batch aggregates up to a million session rows: hash it in memory, not on disk
+    if (em.queryRunner?.isTransactionActive) await em.query(`set local work_mem = '64MB'`);
     const rows = await em.query<
       {
         worker_id: string;
@@ -73,28 +75,39 @@ export class AttendanceContributor implements TrainingRecordContributor {
       `with th as (
          select * from jsonb_to_recordset($3::jsonb) as t(municipality_id uuid, late int, early int, beyond text)
        ),
-       rows as (
-         select e.worker_id, c.id as class_id, c.type, c.year,
-                s.ends_at <= now() as held, m.status,
-                ${CREDITED_SQL} as credited
-           from enrollment e
+       marks as (
+         -- per place (enrollment): hours credited and sessions, over one hash join of the marks;
+         -- grouped by the place's id alone, so the aggregate stays narrow (in memory)
+         select e.id,
+                sum(${CREDITED_SQL})::int as credited,
+                count(*) filter (where s.ends_at <= now())::int as held,
+                count(*) filter (where s.ends_at <= now() and m.status in ('present', 'late', 'left_early'))::int as attended,
+                count(*) filter (where s.ends_at <= now() and m.status = 'leave')::int as leave,
+                count(*) filter (where s.ends_at <= now() and (m.status = 'absent' or m.status is null))::int as absent
+           from unnest($1::uuid[]) as ids(id)
+           join enrollment e on e.worker_id = ids.id
            join training_class c on c.id = e.class_id
            join th on th.municipality_id = c.municipality_id
            join class_session s on s.class_id = c.id and s.status = 'scheduled'
            cross join lateral (select greatest(1, round(extract(epoch from (s.ends_at - s.starts_at)) / 60))::int as total) s_min
            left join attendance_mark m on m.enrollment_id = e.id and m.session_id = s.id
-          where e.worker_id = any($1::uuid[]) and e.status in ('enrolled', 'withdrawn')
+          where e.status in ('enrolled', 'withdrawn')
             and (c.year = $2 or (c.type = 'induction' and c.year < $2))
+          group by e.id
+       ),
+       places as (
+         select e.worker_id, c.id as class_id, c.type, c.year, x.credited, x.held, x.attended, x.leave, x.absent
+           from marks x join enrollment e on e.id = x.id join training_class c on c.id = e.class_id
        )
        select worker_id, type,
-              sum(credited) filter (where year = $2)::int as credited,
+              coalesce(sum(credited) filter (where year = $2), 0)::int as credited,
               count(distinct class_id) filter (where year = $2)::int as classes,
-              count(*) filter (where year = $2 and held)::int as held,
-              count(*) filter (where year = $2 and held and status in ('present', 'late', 'left_early'))::int as attended,
-              count(*) filter (where year = $2 and held and status = 'leave')::int as leave,
-              count(*) filter (where year = $2 and held and (status = 'absent' or status is null))::int as absent,
+              coalesce(sum(held) filter (where year = $2), 0)::int as held,
+              coalesce(sum(attended) filter (where year = $2), 0)::int as attended,
+              coalesce(sum(leave) filter (where year = $2), 0)::int as leave,
+              coalesce(sum(absent) filter (where year = $2), 0)::int as absent,
               coalesce(sum(credited) filter (where type = 'induction'), 0)::int as induction_to_date
-         from rows
+         from places
         group by worker_id, type`,
       [workerIds, year, th],
     );
