@@ -7,6 +7,7 @@ import { AssessmentController } from './assessment.controller';
 import { AssessmentService } from './assessment.service';
 import { AttendanceContributor } from './contributors/attendance.contributor';
 import { EnrolmentContributor } from './contributors/enrolment.contributor';
+import { EvaluationsContributor } from './contributors/evaluations.contributor';
 import { ExamsContributor } from './contributors/exams.contributor';
 import { AssessmentDemoSeed } from './demo/assessment.demo';
 import { ASSESSMENT_ENTITIES } from './entities';
@@ -29,6 +30,7 @@ import { RecordsService } from './records.service';
     AttendanceContributor,
     EnrolmentContributor,
     ExamsContributor,
+    EvaluationsContributor,
     AssessmentDemoSeed,
   ],
   exports: [RecordsService, AssessmentService, MunicipalPolicies],
