@@ -311,6 +311,10 @@ describe('certificates (Art. 16)', () => {
       .attach('file', edited, { filename: 'cert.pdf', contentType: 'application/pdf' })
       .expect(200);
     expect(changed.text).toContain('不一致');
+    // no file: JSON error naming the field (a browser's form always sends one)
+    const none = await request(api.http).post(path).send({}).expect(400);
+    expect(none.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(none.body.message).toContain('file');
   });
 
   it('the bureau revokes with a reason; the page then says revoked, with the date', async () => {
@@ -438,8 +442,15 @@ describe('certificates (Art. 16)', () => {
       );
     }
     expect(statuses).toContain(429);
-    const page = await request(api.http).get('/v/BJPX-2026-000001?c=abcdef');
+    // a browser gets a page, any other client the JSON error
+    const page = await request(api.http)
+      .get('/v/BJPX-2026-000001?c=abcdef')
+      .set('Accept', 'text/html,application/xhtml+xml');
     expect(page.status).toBe(429);
     expect(page.headers['retry-after']).toBeDefined();
+    expect(page.text).toContain('查验过于频繁');
+    const json = await request(api.http).get('/v/BJPX-2026-000001?c=abcdef');
+    expect(json.status).toBe(429);
+    expect(json.body.code).toBe('RATE_LIMITED');
   });
 });

@@ -90,8 +90,9 @@ describe('demo seed', () => {
     const li = await login(api.http, 'worker.li', DEMO_PASSWORD);
     const demoInstitution = (await login(api.http, 'jigou.staff', DEMO_PASSWORD)).actor.orgId;
     // every worker sees the city's advanced classes: other test files' too (the database is shared)
+    // (the demo's finished class of five weeks ago is open too, its enrolment long closed)
     const open = (await classesOf('worker.li', '?status=open')).filter(
-      (c) => c.type !== 'advanced' || c.institutionId === demoInstitution,
+      (c) => (c.type !== 'advanced' || c.institutionId === demoInstitution) && c.enrolmentOpen,
     );
     expect(open.map((c) => c.type).sort()).toEqual(
       ['advanced', 'continuing', 'elective', 'induction', 'post', 'street'].sort(),
@@ -149,10 +150,10 @@ describe('demo seed', () => {
       .expect(201);
     expect(waiting.body).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
 
-    // the institution sees the classes it runs, the post class with its roster
+    // the institution sees the classes it runs (and the finished one), the post class with its roster
     const staffClasses = await classesOf('jigou.staff');
     expect(staffClasses.map((c) => c.type).sort()).toEqual(
-      ['advanced', 'continuing', 'elective', 'induction', 'post'].sort(),
+      ['advanced', 'continuing', 'elective', 'induction', 'post', 'post'].sort(),
     );
     const roster = await request(api.http)
       .get(`/api/v1/classes/${byType.get('post')!.id}/enrollments`)
@@ -201,5 +202,26 @@ describe('demo seed', () => {
       .send({ classId: advanced!.id })
       .expect(200);
     expect(accepted.body).toMatchObject({ status: 'accepted', classId: advanced!.id });
+  });
+
+  it('has a finished class whose exam was held, with passed and failed trainees (certificates: the worker issues them)', async () => {
+    const staff = await login(api.http, 'jigou.staff', DEMO_PASSWORD);
+    const [finished] = await api.ds.query<{ id: string }[]>(
+      `select id from training_class where title like '%已结业%' and institution_id = $1`,
+      [staff.actor.orgId],
+    );
+    const roster = await request(api.http)
+      .get(`/api/v1/classes/${finished.id}/exam-roster`)
+      .set(bearer(staff))
+      .expect(200);
+    const outcomes = (roster.body.trainees as { outcome: string; eligible: boolean }[]).map(
+      (t) => t.outcome,
+    );
+    expect(outcomes.filter((o) => o === 'passed').length).toBeGreaterThanOrEqual(5);
+    expect(outcomes).toContain('failed');
+    expect(roster.body.trainees.some((t: { eligible: boolean }) => !t.eligible)).toBe(true);
+    const li = await login(api.http, 'worker.li', DEMO_PASSWORD);
+    const mine = await request(api.http).get('/api/v1/me/exam-results').set(bearer(li)).expect(200);
+    expect(mine.body[0]).toMatchObject({ classId: finished.id, passed: true });
   });
 });

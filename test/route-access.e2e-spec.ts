@@ -97,8 +97,12 @@ describe('route access (every route, every role)', () => {
       'get /api/c/00000000-0000-4000-8000-000000000000/00000000-0000-4000-8000-000000000000',
       'get /api/health',
       'get /api/ready',
+      // the certificate verification page (served at /v/…, outside the /api prefix)
+      'get /api/v/00000000-0000-4000-8000-000000000000',
       'get /api/v1/calendar/00000000-0000-4000-8000-000000000000.ics',
       'get /api/v1/institutions/filed',
+      'get /api/v1/verify/00000000-0000-4000-8000-000000000000',
+      'post /api/v/00000000-0000-4000-8000-000000000000',
       'post /api/v1/auth/login',
       'post /api/v1/auth/logout',
       'post /api/v1/auth/refresh',

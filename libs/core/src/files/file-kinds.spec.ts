@@ -23,6 +23,7 @@ describe('file kinds', () => {
     ['plan-pdf', ['pdf'], 20 * MiB],
     ['certificate', ['pdf'], 5 * MiB],
     ['trainee-document', ['pdf'], 5 * MiB],
+    ['certificate-bundle', ['zip'], 500 * MiB],
   ])('%s takes %j up to %i bytes', (kind, types, maxBytes) => {
     expect(fileKind(kind).types).toEqual(types);
     expect(fileKind(kind).maxBytes).toBe(maxBytes);

@@ -62,6 +62,9 @@ describe('sniffing the type from the bytes', () => {
     ['roster-import', xlsxOf(20_000), 'zip'],
     ['institution-document', zipOf({ 'a.txt': 'x' }), 'refused:zip'],
     ['roster-import', zipOf({ 'a.txt': 'x' }), 'zip'],
+    // a kind that takes plain archives takes a plain zip
+    ['certificate-bundle', zipOf({ 'a.pdf': 'x' }), 'accepted:zip'],
+    ['certificate', zipOf({ 'a.pdf': 'x' }), 'refused:zip'],
   ])('%s given a zip container: %s', async (kind, bytes, verdict) => {
     const head = bytes.subarray(0, SNIFF_HEAD_BYTES);
     const v = await judgeHead(kind, head, bytes.length <= SNIFF_HEAD_BYTES);

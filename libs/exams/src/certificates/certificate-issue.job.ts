@@ -9,7 +9,6 @@ import {
   JobPayloads,
 } from '@peixun/core';
 import { type Job, UnrecoverableError } from 'bullmq';
-import { Enrollment } from '@peixun/enrollment';
 import { DataSource } from 'typeorm';
 import { Certificate } from './certificate.entity';
 import { CertificateIssuer } from './certificate-issuer';
@@ -59,18 +58,15 @@ export class CertificateIssueJob implements JobHandler<typeof JobName.Certificat
     if (!cert) {
       if (previous && previous.status === 'revoked')
         throw new UnrecoverableError('原证书已撤销，不能换发 (the certificate was revoked)');
+      const prepared = await this.issuer.prepare(this.ds.manager, p.enrollmentId);
       // not there (yet): a request committed after its job was queued is found by a retry
-      if (!(await this.ds.manager.existsBy(Enrollment, { id: p.enrollmentId })))
-        throw new Error(`报名记录 ${p.enrollmentId} 不存在 (no such enrolment yet)`);
-      const eligible = (await this.issuer.eligibility(this.ds.manager, [p.enrollmentId])).get(
-        p.enrollmentId,
-      );
-      if (!eligible || typeof eligible === 'string')
-        throw new UnrecoverableError(`不符合发证条件 (not eligible: ${eligible ?? 'unknown'})`);
+      if (!prepared) throw new Error(`报名记录 ${p.enrollmentId} 不存在 (no such enrolment yet)`);
+      const { verdict } = prepared;
+      if (typeof verdict === 'string')
+        throw new UnrecoverableError(`不符合发证条件 (not eligible: ${verdict})`);
       cert = await this.issuer.allocate(
-        p.enrollmentId,
+        { ...prepared, verdict },
         p.generation,
-        eligible.resultId,
         previous,
         p.generation > 1 ? 'reissue' : null,
       );
@@ -83,15 +79,14 @@ export class CertificateIssueJob implements JobHandler<typeof JobName.Certificat
     let kept = false;
     try {
       kept = await this.ds.transaction(async (em) => {
-        const row = await em.findOne(Certificate, {
-          where: { id: cert.id },
-          lock: { mode: 'pessimistic_write' },
-        });
-        if (!row || row.fileKey) return false;
-        row.fileKey = stored.key;
-        row.fileSha256 = stored.sha256;
-        row.fileSize = stored.size;
-        await em.save(row);
+        // the row points at the first file stored for it; a second run's file is dropped
+        const { affected } = await em
+          .createQueryBuilder()
+          .update(Certificate)
+          .set({ fileKey: stored.key, fileSha256: stored.sha256, fileSize: stored.size })
+          .where('id = :id and file_key is null', { id: cert.id })
+          .execute();
+        if (!affected) return false;
         if (previous) {
           await em.query(
             `update certificate set status = 'superseded', superseded_at = now()
@@ -105,11 +100,11 @@ export class CertificateIssueJob implements JobHandler<typeof JobName.Certificat
           {
             action: previous ? 'certificate.reissued' : 'certificate.issued',
             entityType: 'certificate',
-            entityId: row.id,
+            entityId: cert.id,
             data: {
-              serial: row.serial,
-              enrollmentId: row.enrollmentId,
-              classId: row.classId,
+              serial: cert.serial,
+              enrollmentId: cert.enrollmentId,
+              classId: cert.classId,
               sha256: stored.sha256,
               supersedes: previous?.serial ?? null,
               requestedBy: p.requestedBy,

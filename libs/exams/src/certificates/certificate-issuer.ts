@@ -4,7 +4,7 @@ import { AppConfig, localDate } from '@peixun/core';
 import { HoursService } from '@peixun/attendance';
 import { ClassesService, TrainingClass } from '@peixun/classes';
 import { Enrollment } from '@peixun/enrollment';
-import { regionOfUnit, Worker } from '@peixun/org';
+import { regionOfUnit } from '@peixun/org';
 import { typeRule } from '@peixun/policy';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -15,6 +15,33 @@ import type { CertificateContent } from './certificate-pdf';
 
 export type NotEligible = 'not_enrolled' | 'hours_not_met' | 'not_passed';
 
+/** What a certificate states about its class. */
+export interface ClassFacts {
+  region: string;
+  prefix: string;
+  year: number;
+  projectTitle: string;
+  typeLabel: string;
+  startDate: string;
+  endDate: string;
+  institutionName: string;
+  issuers: string[];
+}
+
+/** One enrolment ready to be issued (or the reason it may not be). */
+export interface Prepared {
+  enrollmentId: string;
+  classId: string;
+  workerId: string;
+  verdict: { resultId: string } | NotEligible;
+  facts: ClassFacts;
+  holderName: string;
+  idNumberMasked: string;
+  halfHours: number;
+}
+
+const ALREADY = new Error('certificate already allocated');
+
 /**
  * What issuing needs, shared by the API (who is eligible, for the bulk request) and the
  * worker (re-checked when the job runs): eligibility, the serial allocation and the
@@ -22,6 +49,8 @@ export type NotEligible = 'not_enrolled' | 'hours_not_met' | 'not_passed';
  */
 @Injectable()
 export class CertificateIssuer {
+  private readonly factsCache = new Map<string, { facts: ClassFacts; until: number }>();
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly hours: HoursService,
@@ -60,93 +89,133 @@ export class CertificateIssuer {
   }
 
   /**
+   * Everything issuing one enrolment needs, in few queries: the trainee, whether they may
+   * receive it (hours from the marks, a passed attempt), the hours, and the class's facts
+   * (cached a minute per class: a bulk issue asks for the same class hundreds of times).
+   * Null when the enrolment does not exist (yet).
+   */
+  async prepare(em: EntityManager, enrollmentId: string): Promise<Prepared | null> {
+    const [row] = await em.query<
+      {
+        class_id: string;
+        worker_id: string;
+        status: string;
+        name: string;
+        id_number_masked: string;
+        result_id: string | null;
+      }[]
+    >(
+      `select e.class_id, e.worker_id, e.status, w.name, w.id_number_masked,
+              (select r.id from exam_result r where r.enrollment_id = e.id and r.passed
+                order by r.attempt limit 1) result_id
+         from enrollment e join worker w on w.id = e.worker_id where e.id = $1`,
+      [enrollmentId],
+    );
+    if (!row) return null;
+    const facts = await this.classFacts(em, row.class_id);
+    const done =
+      row.status === 'enrolled'
+        ? (await this.hours.completions(em, [enrollmentId])).get(enrollmentId)
+        : undefined;
+    const verdict: { resultId: string } | NotEligible =
+      row.status !== 'enrolled'
+        ? 'not_enrolled'
+        : !done?.met
+          ? 'hours_not_met'
+          : !row.result_id
+            ? 'not_passed'
+            : { resultId: row.result_id };
+    return {
+      enrollmentId,
+      classId: row.class_id,
+      workerId: row.worker_id,
+      verdict,
+      facts,
+      holderName: row.name,
+      idNumberMasked: row.id_number_masked,
+      halfHours: done?.creditedHalfHours ?? 0,
+    };
+  }
+
+  /**
    * The certificate row of (enrolment, generation), allocating its serial if there is none:
-   * the region's counter for the year is locked, the row inserted and the counter raised in
-   * one transaction. Two runs for the same enrolment meet at the lock; the second finds the
-   * first's row. A crash before the commit allocates nothing; after it, the row is there.
+   * the region's counter for the year is raised (which locks its row until the commit) and
+   * the row inserted in one transaction. Two runs for the same enrolment meet at the lock;
+   * the second finds the first's row and rolls its increment back. A crash before the commit
+   * allocates nothing; after it, the row is there: a serial is never skipped nor used twice.
    */
   async allocate(
-    enrollmentId: string,
+    p: Prepared & { verdict: { resultId: string } },
     generation: number,
-    resultId: string,
     supersedes: Certificate | null,
     reason: string | null,
   ): Promise<Certificate> {
-    const em0 = this.ds.manager;
-    const e = await em0.findOneByOrFail(Enrollment, { id: enrollmentId });
-    const c = await em0.findOneByOrFail(TrainingClass, { id: e.classId });
-    const content = await this.contentOf(em0, c, e);
-    const region = (await regionOfUnit(em0, c.municipalityId)).region;
-    const prefix = (await regionOfUnit(em0, c.municipalityId)).certificatePrefix;
-    const year = c.year;
-    return this.ds.transaction(async (em) => {
-      await em.query(
-        `insert into certificate_counter (region, year, last) values ($1, $2, 0) on conflict do nothing`,
-        [region, year],
-      );
-      const [{ last }] = await em.query<{ last: number }[]>(
-        `select last from certificate_counter where region = $1 and year = $2 for update`,
-        [region, year],
-      );
-      // re-read under the lock: a run that got here first has committed its row
-      const existing = await em.findOneBy(Certificate, { enrollmentId, generation });
-      if (existing) return existing;
-      const seq = last + 1;
-      const row = await em.save(
-        em.create(Certificate, {
-          enrollmentId,
+    const f = p.facts;
+    const found: { row: Certificate | null } = { row: null };
+    try {
+      return await this.ds.transaction(async (em) => {
+        const [{ last }] = await em.query<{ last: number }[]>(
+          `insert into certificate_counter (region, year, last) values ($1, $2, 1)
+           on conflict (region, year) do update set last = certificate_counter.last + 1
+           returning last`,
+          [f.region, f.year],
+        );
+        // under the lock: a run that got here first has committed its row
+        const existing = await em.findOneBy(Certificate, {
+          enrollmentId: p.enrollmentId,
           generation,
-          classId: c.id,
-          workerId: e.workerId,
-          examResultId: resultId,
-          region,
-          year,
-          seq,
-          serial: certificateSerial(prefix, year, seq),
-          verifyCode: randomBytes(6).toString('base64url'),
-          status: 'valid',
-          ...content,
-          issuedOn: localDate(new Date(), this.config.timezone),
-          supersedesId: supersedes?.id ?? null,
-          reissueReason: reason,
-        }),
-      );
-      await em.query(`update certificate_counter set last = $3 where region = $1 and year = $2`, [
-        region,
-        year,
-        seq,
-      ]);
-      return row;
-    });
+        });
+        if (existing) {
+          found.row = existing;
+          throw ALREADY;
+        }
+        const [row] = await em.query<{ id: string }[]>(
+          `insert into certificate (enrollment_id, generation, class_id, worker_id, exam_result_id, region, year, seq,
+             serial, verify_code, status, holder_name, id_number_masked, project_title, type_label, half_hours,
+             start_date, end_date, institution_name, issuers, issued_on, supersedes_id, reissue_reason)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'valid', $11, $12, $13, $14, $15, $16, $17, $18,
+             $19::jsonb, $20, $21, $22) returning id`,
+          [
+            p.enrollmentId,
+            generation,
+            p.classId,
+            p.workerId,
+            p.verdict.resultId,
+            f.region,
+            f.year,
+            last,
+            certificateSerial(f.prefix, f.year, last),
+            randomBytes(6).toString('base64url'),
+            p.holderName,
+            p.idNumberMasked,
+            f.projectTitle,
+            f.typeLabel,
+            p.halfHours,
+            f.startDate,
+            f.endDate,
+            f.institutionName,
+            JSON.stringify(f.issuers),
+            localDate(new Date(), this.config.timezone),
+            supersedes?.id ?? null,
+            reason,
+          ],
+        );
+        return em.findOneByOrFail(Certificate, { id: row.id });
+      });
+    } catch (err) {
+      if (err === ALREADY && found.row) return found.row;
+      throw err;
+    }
   }
 
-  /** Holder, project, hours and dates as the certificate states them. */
-  async contentOf(
-    em: EntityManager,
-    c: TrainingClass,
-    e: Enrollment,
-  ): Promise<
-    Pick<
-      Certificate,
-      | 'holderName'
-      | 'idNumberMasked'
-      | 'projectTitle'
-      | 'typeLabel'
-      | 'halfHours'
-      | 'startDate'
-      | 'endDate'
-      | 'institutionName'
-      | 'issuers'
-    >
-  > {
-    const w = await em.findOneOrFail(Worker, {
-      select: { id: true, name: true, idNumberMasked: true },
-      where: { id: e.workerId },
-    });
-    const done = (await this.hours.completions(em, [e.id])).get(e.id);
+  /** What the certificate states about the class (the same for every trainee of it). */
+  async classFacts(em: EntityManager, classId: string): Promise<ClassFacts> {
+    const hit = this.factsCache.get(classId);
+    if (hit && hit.until > Date.now()) return hit.facts;
+    const c = await em.findOneByOrFail(TrainingClass, { id: classId });
     const policy = await this.classes.policyOfClass(em, c);
     const region = await regionOfUnit(em, c.municipalityId);
-    const [span] = await em.query<{ first: string; last: string }[]>(
+    const [span] = await em.query<{ first: string | null; last: string | null }[]>(
       `select to_char(min(starts_at at time zone $2), 'YYYY-MM-DD') first,
               to_char(max(starts_at at time zone $2), 'YYYY-MM-DD') last
          from class_session where class_id = $1 and status = 'scheduled'`,
@@ -157,17 +226,21 @@ export class CertificateIssuer {
           c.institutionId,
         ])
       : [];
-    return {
-      holderName: w.name,
-      idNumberMasked: w.idNumberMasked,
+    const fallback = localDate(c.createdAt, this.config.timezone);
+    const facts: ClassFacts = {
+      region: region.region,
+      prefix: region.certificatePrefix,
+      year: c.year,
       projectTitle: c.title,
       typeLabel: c.type === 'street' ? '街道业务培训' : typeRule(policy, c.type).label,
-      halfHours: done?.creditedHalfHours ?? 0,
-      startDate: span?.first ?? localDate(c.createdAt, this.config.timezone),
-      endDate: span?.last ?? localDate(c.createdAt, this.config.timezone),
+      startDate: span?.first ?? fallback,
+      endDate: span?.last ?? fallback,
       institutionName: inst?.name ?? '',
       issuers: [...region.certificateIssuers],
     };
+    if (this.factsCache.size > 500) this.factsCache.clear();
+    this.factsCache.set(classId, { facts, until: Date.now() + 60_000 });
+    return facts;
   }
 
   /** Where the QR code points: PUBLIC_BASE_URL, else this host's port. */

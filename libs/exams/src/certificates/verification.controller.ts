@@ -10,13 +10,15 @@ import {
   UploadedFile,
 } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { DomainError, FileUpload, Public, RequestContext } from '@peixun/core';
+import { DomainError, ErrorCode, FileUpload, Public, RequestContext } from '@peixun/core';
 import type { Request, Response } from 'express';
 import { VerificationDto, VerifyQuery } from '../dto/certificates.dto';
 import { verificationPage } from './verification-page';
 import { VerificationService } from './verification.service';
 
 const ipOf = (req: Request): string => RequestContext.current()?.ip ?? req.ip ?? 'unknown';
+/** A browser (the QR link, the form) gets its answers as a page; any other client the usual JSON error. */
+const wantsPage = (req: Request): boolean => req.accepts(['json', 'html']) === 'html';
 
 /** Verification as JSON (public, rate-limited). */
 @ApiTags('certificates')
@@ -61,7 +63,7 @@ export class VerificationPageController {
     try {
       await this.verification.limit(ipOf(req));
     } catch (err) {
-      return this.tooMany(res, err, link);
+      return this.tooMany(req, res, err, link);
     }
     const v = await this.verification.verify(link.serial, c);
     res.status(200).type('html').send(verificationPage(v, link));
@@ -84,9 +86,16 @@ export class VerificationPageController {
     try {
       await this.verification.limit(ipOf(req));
     } catch (err) {
-      return this.tooMany(res, err, link);
+      return this.tooMany(req, res, err, link);
     }
     if (!file?.buffer?.length) {
+      if (!wantsPage(req))
+        throw new DomainError(
+          ErrorCode.VALIDATION_FAILED,
+          'file: 请选择要核对的 PDF 文件 (required)',
+          400,
+          [{ field: 'file', problems: ['required'] }],
+        );
       const v = await this.verification.verify(link.serial, c);
       res
         .status(400)
@@ -101,8 +110,13 @@ export class VerificationPageController {
       .send(verificationPage(r.verification, link, r));
   }
 
-  private tooMany(res: Response, err: unknown, link: { serial: string; code: string }): void {
-    if (!(err instanceof DomainError) || err.status !== 429) throw err;
+  private tooMany(
+    req: Request,
+    res: Response,
+    err: unknown,
+    link: { serial: string; code: string },
+  ): void {
+    if (!(err instanceof DomainError) || err.status !== 429 || !wantsPage(req)) throw err;
     const retry =
       (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60;
     res.setHeader('Retry-After', String(retry));

@@ -34,11 +34,29 @@ export class ExamsDemoSeed implements OnModuleInit {
     const dc = ctx.units.get('dc');
     const bj = ctx.units.get('bj');
     if (!inst || !dc || !bj) return 0;
-    const [plan] = await em.query<{ id: string; year: number }[]>(
-      `select p.id, p.year from project_plan p join plan_project pp on pp.id = p.plan_project_id
+    // a project of its own (the first run of the year's post training), so that the week's
+    // post class of the same project is still open to its trainees
+    const [base] = await em.query<{ id: string; year: number; plan_project_id: string }[]>(
+      `select p.id, p.year, p.plan_project_id from project_plan p join plan_project pp on pp.id = p.plan_project_id
         where p.institution_id = $1 and p.status = 'approved' and pp.type = 'post'
         order by p.created_at limit 1`,
       [inst.id],
+    );
+    if (!base) return 0;
+    const [project] = await em.query<{ id: string }[]>(
+      `insert into plan_project (plan_id, type, title, target_tiers, target_channels, planned_places, budget_fen, funding_level)
+       select plan_id, type, '社区工作者岗位培训（第一期）', target_tiers, target_channels, 30, 0, funding_level
+         from plan_project where id = $1 returning id`,
+      [base.plan_project_id],
+    );
+    const [plan] = await em.query<{ id: string; year: number }[]>(
+      `insert into project_plan (year, district_id, plan_project_id, institution_id, title, places, start_date, end_date,
+         place, methods, teacher_ids, materials, sessions, cost_items, status, submitted_at, decided_at, filing_number, created_by)
+       select year, district_id, $2, institution_id, '东城区社区工作者岗位培训（第一期）', 30, $3::date, $3::date + 4,
+         place, methods, teacher_ids, materials, '[]'::jsonb, cost_items, 'approved', submitted_at, decided_at,
+         filing_number || '-1', created_by
+         from project_plan where id = $1 returning id, year`,
+      [base.id, project.id, localDate(new Date(Date.now() - 35 * DAY), tz)],
     );
     if (!plan) return 0;
     const staff = await em.findOneByOrFail(Account, { username: 'jigou.staff' });

@@ -1,0 +1,217 @@
+/**
+ * Certificates (issue 11, Art. 16): certificates per second end to end through the queue —
+ * a bulk-issue request for a class of N trainees who passed, one job per trainee, run by ONE
+ * worker process (allocate the serial, render the PDF, store it, record its SHA-256) — beside
+ * PDFKit rendering the same certificate in a bare loop in this process. Goal: at least 80
+ * certificates/s through the pipeline, and the pipeline at 80 % or more of the bare rate.
+ *
+ *   npm run bench:certificates        N=600 BARE=300 WORKER_CONCURRENCY_BENCH=4 npm run bench:certificates
+ */
+import { randomBytes } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
+import { appConfig, piiCipher } from '../libs/core/src';
+import type { Actor } from '../libs/core/src/auth/roles';
+import { CertificatesService, renderCertificate } from '../libs/exams/src';
+import { birthDateFromId, genderFromId, makeIdNumber, sealIdNumber, Worker } from '../libs/org/src';
+import { startWorkerProcess } from '../test/support/worker-process';
+import { benchEnv, ms } from './support/bench-env';
+
+const N = Number(process.env.N ?? 300);
+const BARE = Number(process.env.BARE ?? 200);
+const CONCURRENCY = process.env.WORKER_CONCURRENCY_BENCH ?? '8';
+
+async function main(): Promise<void> {
+  const env = await benchEnv({ worker: false, pgPort: 54389 });
+  const ds = env.ds;
+  const cipher = piiCipher(appConfig());
+  const q = async <T = { id: string }>(sql: string, params: unknown[] = []): Promise<T[]> =>
+    ds.query<T[]>(sql, params);
+  try {
+    // -- a finished class of N trainees who passed (written directly) --------------------------
+    await q(`insert into org_unit (kind, name, code) values ('municipality', '北京市', '110000')
+             on conflict (code) where code is not null do nothing`);
+    const [bj] = await q(`select id from org_unit where code = '110000'`);
+    const unit = async (
+      kind: string,
+      name: string,
+      parent: string,
+      district?: string,
+      street?: string,
+    ) =>
+      (
+        await q(
+          `insert into org_unit (kind, name, parent_id, district_id, street_id) values ($1, $2, $3, $4, $5) returning id`,
+          [
+            kind,
+            `${name}-${randomBytes(3).toString('hex')}`,
+            parent,
+            district ?? null,
+            street ?? null,
+          ],
+        )
+      )[0].id;
+    const dc = await unit('district', '东城区', bj.id);
+    const st = await unit('street', '东华门街道', dc, dc);
+    const cm = await unit('community', '多福巷社区', st, dc, st);
+    const inst = await unit('institution', '北京社区工作者培训学院', bj.id);
+    const year = new Date().getFullYear();
+    const [c] = await q(
+      `insert into training_class (origin, institution_id, district_id, municipality_id, year, type, title, capacity, taken,
+         location, enrol_opens_at, enrol_closes_at, status, opened_at, created_by)
+       values ('municipal', $1, $2, $3, $4, 'post', '东城区社区工作者岗位培训（压测）', $5, $5, '东城区社区学院',
+         now() - interval '30 days', now() - interval '20 days', 'open', now() - interval '30 days', $6) returning id`,
+      [inst, dc, bj.id, year, N, '00000000-0000-4000-8000-000000000000'],
+    );
+    for (let i = 0; i < 2; i++) {
+      await q(
+        `insert into class_session (class_id, starts_at, ends_at, half_hours, topic, method)
+         values ($1, now() - make_interval(days => $2) - interval '8 hours', now() - make_interval(days => $2) - interval '2 hours', 8, $3, 'lecture')`,
+        [c.id, 10 - i, `专题 ${i + 1}`],
+      );
+    }
+    const area = `1${String(Math.floor(Math.random() * 100_000)).padStart(5, '0')}`;
+    const workers = Array.from({ length: N }, (_, i) => {
+      const id = makeIdNumber(
+        area,
+        `1980${String((i % 12) + 1).padStart(2, '0')}${String((i % 28) + 1).padStart(2, '0')}`,
+        i,
+      );
+      return {
+        name: `学员${String(i + 1).padStart(4, '0')}`,
+        ...sealIdNumber(cipher, id),
+        birthDate: birthDateFromId(id)!,
+        gender: genderFromId(id),
+        positionTier: 'staff',
+        entryChannel: 'recruited_other',
+        startedOn: '2018-03-01',
+        qualification: 'none',
+        status: 'active',
+        communityId: cm,
+        streetId: st,
+        districtId: dc,
+      };
+    });
+    const saved = await ds.getRepository(Worker).save(workers as never[], { chunk: 100 });
+    const ids = (saved as unknown as { id: string }[]).map((w) => w.id);
+    await q(
+      `insert into enrollment (class_id, worker_id, status, source, enrolled_at)
+       select $1, w, 'enrolled', 'bulk', now() - interval '25 days' from unnest($2::uuid[]) w`,
+      [c.id, ids],
+    );
+    await q(
+      `insert into attendance_mark (session_id, enrollment_id, class_id, worker_id, status, source)
+       select s.id, e.id, e.class_id, e.worker_id, 'present', 'staff'
+         from enrollment e join class_session s on s.class_id = e.class_id where e.class_id = $1`,
+      [c.id],
+    );
+    const [exam] = await q(
+      `insert into exam (class_id, attempt, held_on, mode, max_score, pass_score, supervisor_name, supervisor_org_id, recorded_by)
+       values ($1, 1, current_date, 'pass_fail', 100, 60, '东城区民政局 赵监考', $2, $3) returning id`,
+      [c.id, dc, '00000000-0000-4000-8000-000000000000'],
+    );
+    await q(
+      `insert into exam_result (exam_id, enrollment_id, class_id, worker_id, attempt, passed, recorded_by)
+       select $1, e.id, e.class_id, e.worker_id, 1, true, $2 from enrollment e where e.class_id = $3`,
+      [exam.id, '00000000-0000-4000-8000-000000000000', c.id],
+    );
+
+    // -- the bare render loop: PDFKit only, the same certificate ------------------------------
+    const content = {
+      serial: `BJPX-${year}-000001`,
+      holderName: '学员0001',
+      idNumberMasked: '1101**********1234',
+      projectTitle: '东城区社区工作者岗位培训（压测）',
+      typeLabel: '岗位培训',
+      halfHours: 16,
+      startDate: `${year}-11-20`,
+      endDate: `${year}-11-21`,
+      institutionName: '北京社区工作者培训学院',
+      issuers: ['北京市民政局', '北京市人力资源和社会保障局'],
+      issuedOn: `${year}-12-02`,
+      year,
+      verifyUrl: `http://localhost:3000/v/BJPX-${year}-000001?c=AbCdEf123456`,
+      createdAt: new Date(),
+    };
+    await renderCertificate(content); // fonts parsed once
+    let bytes = 0;
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < BARE; i++) bytes = (await renderCertificate(content)).length;
+    const bareMs = ms(t0);
+    const bareRate = (BARE / bareMs) * 1000;
+
+    // -- end to end through the queue, one worker process -------------------------------------
+    const worker = await startWorkerProcess({ WORKER_CONCURRENCY: CONCURRENCY }, 60_000);
+    const actor: Actor = {
+      accountId: '00000000-0000-4000-8000-000000000001',
+      username: 'bench',
+      role: 'municipal_admin',
+      orgId: bj.id,
+      districtId: null,
+      streetId: null,
+      workerId: null,
+    };
+    const ready = async (): Promise<number> =>
+      (
+        await q<{ n: number }>(
+          `select count(*)::int n from certificate where class_id = $1 and file_key is not null`,
+          [c.id],
+        )
+      )[0].n;
+    const t1 = process.hrtime.bigint();
+    const req = await env.api.get(CertificatesService).issueForClass(actor, c.id);
+    const requestMs = ms(t1);
+    let firstAt = 0;
+    for (;;) {
+      const n = await ready();
+      if (n > 0 && !firstAt) firstAt = ms(t1);
+      if (n >= N) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const pipeMs = ms(t1);
+    const pipeRate = (N / pipeMs) * 1000;
+    const [seqs] = await q<{ lo: number; hi: number; n: number; d: number; kb: number }>(
+      `select min(seq)::int lo, max(seq)::int hi, count(*)::int n, count(distinct serial)::int d,
+              avg(file_size)::int / 1024 kb from certificate where class_id = $1`,
+      [c.id],
+    );
+    worker.child.kill('SIGTERM');
+    await worker.exited;
+
+    const ratio = pipeRate / bareRate;
+    // from the first stored certificate on: the worker has parsed its fonts and warmed up
+    const steadyRate = ((N - 1) / (pipeMs - firstAt)) * 1000;
+    console.log(
+      `\nNode ${process.version}, ${cpus().length} cores; worker process WORKER_CONCURRENCY=${CONCURRENCY}`,
+    );
+    console.log(
+      `bare PDFKit render, same certificate: ${BARE} in ${bareMs.toFixed(0)} ms = ${bareRate.toFixed(1)} /s (${(bytes / 1024).toFixed(0)} KB each)`,
+    );
+    console.log(
+      `pipeline (request -> ${N} jobs -> stored PDFs): ${N} in ${pipeMs.toFixed(0)} ms = ${pipeRate.toFixed(1)} /s ` +
+        `(request ${requestMs.toFixed(0)} ms, queued ${req.queued}; first stored after ${firstAt.toFixed(0)} ms)`,
+    );
+    console.log(
+      `serials ${seqs.lo}..${seqs.hi}: ${seqs.n} certificates, ${seqs.d} distinct serials, ~${seqs.kb} KB each`,
+    );
+    console.log(
+      `steady state (after the first certificate): ${steadyRate.toFixed(1)} /s = ${((steadyRate / bareRate) * 100).toFixed(0)} % of bare`,
+    );
+    console.log(`ratio pipeline / bare: ${(ratio * 100).toFixed(0)} %`);
+    console.log(
+      `load average ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')} (the machine is shared)`,
+    );
+    const ok = pipeRate >= 80 && ratio >= 0.8;
+    console.log(
+      ok ? 'goal met: >= 80/s and >= 80 %' : 'GOAL MISSED: >= 80/s and >= 80 % of the bare rate',
+    );
+  } finally {
+    await env.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
