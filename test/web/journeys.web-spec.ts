@@ -96,7 +96,7 @@ describe('web app in a browser', () => {
   const MENU: Record<Role, { shows: string[]; hides: string[] }> = {
     municipal_admin: { shows: ['工作台', '计划审批', '审计日志'], hides: ['名册导入', '我的课表'] },
     district_admin: {
-      shows: ['社区工作者', '名册导入'],
+      shows: ['社区工作者', '名册导入', '培训覆盖'],
       hides: ['计划审批', '审计日志'],
     },
     street_admin: { shows: ['社区工作者', '名册导入'], hides: ['计划审批', '审计日志'] },
@@ -186,11 +186,15 @@ describe('web app in a browser', () => {
     await page.goto('/login');
     await signIn(page, staff.username);
     // from the class list (with its fill rate) to the class, to the session's roster
-    await page
-      .getByRole('link', { name: /测试|班|培训/ })
-      .first()
-      .waitFor();
-    await page.goto(`/i/classes/${c.id}`);
+    const [{ title }] = await api.ds.query(`select title from training_class where id = $1`, [
+      c.id,
+    ]);
+    const row = page.locator('tr.ant-table-row', { hasText: title });
+    await row.getByText('3 / 40').waitFor();
+    await row.getByText('7.5%').waitFor();
+    await screenshot(page, 'institution-classes');
+    await row.getByRole('link', { name: title }).click();
+    await page.waitForURL(`**/i/classes/${c.id}`);
     await page
       .getByRole('button', { name: /考\s*勤/ })
       .first()
