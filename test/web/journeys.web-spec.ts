@@ -240,8 +240,14 @@ describe('web app in a browser', () => {
     await page.getByLabel('更正原因').waitFor();
     await page.locator('.field-error').waitFor();
     await page.getByLabel('更正原因').fill('学员补交了签到表');
+    // wait for this save's answer (the toast of the first save may still be showing)
+    const saved = page.waitForResponse(
+      (r) =>
+        r.url().endsWith(`/sessions/${c.sessionId}/attendance`) && r.request().method() === 'PUT',
+    );
     await page.getByRole('button', { name: /保存考勤/ }).click();
-    await page.getByText('考勤已保存').first().waitFor();
+    expect((await saved).status()).toBe(200);
+    await page.getByLabel('更正原因').waitFor({ state: 'detached' });
     const fixed = await request(api.http)
       .get(`/api/v1/sessions/${c.sessionId}/attendance`)
       .set(bearer(staff.session))
