@@ -163,6 +163,13 @@ describe('web app in a browser: the bureau and the district/street offices', () 
     expect(second).toHaveLength(3);
     await page.getByRole('button', { name: /上一页/ }).click();
     await page.getByText(`测${stamp}0甲`).waitFor();
+
+    // coverage: the new workers lack this year's mandatory training
+    await page.getByRole('navigation').getByRole('link', { name: '培训覆盖' }).click();
+    await page.getByRole('heading', { name: /培训覆盖/ }).waitFor();
+    await page.getByText('尚缺必训的社区工作者').waitFor();
+    await page.locator('tbody tr.ant-table-row').first().waitFor();
+    await screenshot(page, 'district-coverage');
     await page.context().close();
   });
 });

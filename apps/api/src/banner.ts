@@ -1,6 +1,8 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { AppConfig, textTable } from '@peixun/core';
 import { DEMO_PASSWORD, DemoSeedService } from '@peixun/org';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * What a person starting the platform needs to see: where it answers, where
@@ -14,7 +16,14 @@ export async function printStartBanner(
 ): Promise<void> {
   const config = app.get(AppConfig);
   const base = `http://localhost:${config.http.port}`;
-  const urls = { api: `${base}/api`, docs: `${base}/api/docs`, ready: `${base}/api/ready` };
+  // the web app, when it is built (`npm start` builds it; `npm run dev` does not)
+  const web = existsSync(join(config.webDistDir, 'index.html')) ? `${base}/` : null;
+  const urls = {
+    ...(web ? { web } : {}),
+    api: `${base}/api`,
+    docs: `${base}/api/docs`,
+    ready: `${base}/api/ready`,
+  };
   const demo =
     config.nodeEnv === 'development' ? await app.get(DemoSeedService).presentAccounts() : [];
   if (config.log.format === 'json') {
@@ -28,6 +37,7 @@ export async function printStartBanner(
     textTable(
       ['', 'URL'],
       [
+        ...(web ? [['Web app 网页', web]] : []),
         ['API', urls.api],
         ['API docs 接口文档', urls.docs],
         ['Readiness 就绪检查', urls.ready],

@@ -103,6 +103,12 @@ export function screenshotDir(): string {
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
+  // the page as the user sees it once its data is in: no request in flight, no spinner
+  await page.waitForLoadState('networkidle');
+  await page
+    .locator('.ant-spin-spinning, .ant-skeleton-active')
+    .first()
+    .waitFor({ state: 'detached' });
   const path = join(screenshotDir(), `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;

@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router';
+import { CoveragePage } from './CoveragePage';
 import { RosterUploadPage } from './RosterUploadPage';
 import { WorkersPage } from './WorkersPage';
 
@@ -8,6 +9,7 @@ export default function DistrictApp() {
     <Routes>
       <Route index element={<WorkersPage />} />
       <Route path="roster" element={<RosterUploadPage />} />
+      <Route path="coverage" element={<CoveragePage />} />
     </Routes>
   );
 }

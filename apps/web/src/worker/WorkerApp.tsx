@@ -1,10 +1,20 @@
+import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { ClassesPage } from './ClassesPage';
-import { ClassPage } from './ClassPage';
-import { CodeCheckInPage } from './CodeCheckInPage';
-import { EnrollmentsPage } from './EnrollmentsPage';
-import { HoursPage } from './HoursPage';
-import { TimetablePage } from './TimetablePage';
+
+// the home page comes with the chunk; the others (and what they use of Ant Design) when opened,
+// so that a phone's first visit stays small
+const ClassPage = lazy(() => import('./ClassPage').then((m) => ({ default: m.ClassPage })));
+const EnrollmentsPage = lazy(() =>
+  import('./EnrollmentsPage').then((m) => ({ default: m.EnrollmentsPage })),
+);
+const TimetablePage = lazy(() =>
+  import('./TimetablePage').then((m) => ({ default: m.TimetablePage })),
+);
+const CodeCheckInPage = lazy(() =>
+  import('./CodeCheckInPage').then((m) => ({ default: m.CodeCheckInPage })),
+);
+const HoursPage = lazy(() => import('./HoursPage').then((m) => ({ default: m.HoursPage })));
 
 /** The worker's pages (phone first, 375 px): one code chunk, loaded only by workers. */
 export default function WorkerApp() {
