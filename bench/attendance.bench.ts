@@ -14,6 +14,7 @@
  * transaction), timed.
  *
  *   npm run bench:attendance                   (embedded PostgreSQL, or DATABASE_URL's server)
+ *   PROFILE=/tmp/prof npm run bench:attendance (CPU profile of the API process)
  */
 import { JwtService } from '@nestjs/jwt';
 import { spawn } from 'node:child_process';
@@ -222,11 +223,19 @@ interface ApiProcess {
 }
 
 async function startApi(env: Record<string, string>): Promise<ApiProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  // PROFILE=dir: a CPU profile of the API (--cpu-prof) written to dir when it stops
+  const profile = process.env.PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE}`]
+    : [];
+  const child = spawn(
+    process.execPath,
+    [...profile, '-r', '@swc-node/register', 'apps/api/src/main.ts'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error('the API exited before it answered');
