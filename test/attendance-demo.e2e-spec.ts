@@ -1,16 +1,23 @@
 import { DEMO_PASSWORD, DemoSeedService } from '@peixun/org';
 import request from 'supertest';
 import { bearer, bootApi, login, TestApi } from './support/app';
+import { aScratchDatabase, ScratchDatabase } from './support/scratch-db';
 
 /** Issue 10, 8: the demo shows the day's attendance work right after `npm start`. */
 describe('attendance demo data', () => {
   let api: TestApi;
+  let scratch: ScratchDatabase;
 
   beforeAll(async () => {
-    api = await bootApi();
-    await api.app.get(DemoSeedService).seed();
+    // a database of its own: the demo is seeded once per database (test/demo-seed seeds the main one)
+    scratch = await aScratchDatabase('attdemo');
+    api = await bootApi(scratch.env);
+    expect((await api.app.get(DemoSeedService).seed()).seeded).toBe(true);
   });
-  afterAll(() => api.close());
+  afterAll(async () => {
+    await api.close();
+    await scratch.drop();
+  });
 
   it('today’s session of the demo class has a mix of marks, a pending leave request and a live check-in code', async () => {
     const staff = await login(api.http, 'jigou.staff', DEMO_PASSWORD);

@@ -221,6 +221,54 @@ describe('attendance: check-in page, paper sheets, reports', () => {
     });
   });
 
+  describe('the check-in hot path', () => {
+    it('a first check-in after the session is known answers as the full path does; every refusal still says why', async () => {
+      const c = await openClass(10);
+      const s = c.sessions[0].id;
+      const [a, b, d] = await Promise.all(
+        [1, 2, 3].map(() => anEnrolledWorker(api.ds, c.id, org.communityA1)),
+      );
+      const stranger = await anEnrolledWorker(api.ds, (await openClass()).id, org.communityA1);
+      const post = (w: { id: string }, body: Record<string, unknown>) =>
+        request(api.http)
+          .post('/api/v1/check-ins')
+          .set(bearer(sessionOfWorker(w.id)))
+          .send({ sessionId: s, token: tokenAt(s), ...body });
+      // the first one of the session takes the full path, the next ones the single statement
+      const first = await post(a.worker, { clientRef: 'first-0001' }).expect(200);
+      const second = await post(b.worker, { clientRef: 'second-001' }).expect(200);
+      for (const r of [first.body, second.body]) {
+        expect(r).toMatchObject({
+          sessionId: s,
+          classTitle: c.title,
+          status: 'late',
+          repeated: false,
+        });
+        expect(r.minutesLate).toBeGreaterThanOrEqual(9);
+        expect(r.minutesLate).toBeLessThanOrEqual(11);
+      }
+      const rows = await api.ds.query<{ source: string; client_ref: string }[]>(
+        `select source, client_ref from attendance_mark where session_id = $1 order by client_ref`,
+        [s],
+      );
+      expect(rows).toEqual([
+        { source: 'self', client_ref: 'first-0001' },
+        { source: 'self', client_ref: 'second-001' },
+      ]);
+      // a retry gets its first answer; twice, a stranger, a bad token are refused as before
+      const retry = await post(b.worker, { clientRef: 'second-001' }).expect(200);
+      expect(retry.body).toMatchObject({ repeated: true, checkInAt: second.body.checkInAt });
+      expect((await post(b.worker, {}).expect(409)).body.code).toBe('ALREADY_CHECKED_IN');
+      expect((await post(stranger.worker, {}).expect(403)).body.code).toBe('CHECKIN_NOT_ENROLLED');
+      expect((await post(d.worker, { token: tokenAt(s, -3) }).expect(409)).body.code).toBe(
+        'CHECKIN_TOKEN_EXPIRED',
+      );
+      // a session cancelled meanwhile is refused at once
+      await api.ds.query(`update class_session set status = 'cancelled' where id = $1`, [s]);
+      expect((await post(d.worker, {}).expect(409)).body.code).toBe('CHECKIN_SESSION_CANCELLED');
+    });
+  });
+
   describe('paper sheets', () => {
     it('300 rows with one bad cell write nothing and name the row and column; fixed, all are written in one go; a change then needs a reason', async () => {
       const c = await openClass();

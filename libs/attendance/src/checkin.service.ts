@@ -52,6 +52,8 @@ const refuse = (code: string, message: string, status = 409): DomainError =>
  */
 @Injectable()
 export class CheckInService {
+  private readonly regions = new Map<string, { municipalityId: string; year: number }>();
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly attendance: AttendanceService,
@@ -59,6 +61,10 @@ export class CheckInService {
   ) {}
 
   async byToken(actor: Actor, dto: CheckInDto): Promise<CheckInResultDto> {
+    if (!dto.scannedAt && (dto.direction ?? 'in') === 'in') {
+      const done = await this.firstCheckIn(actor, dto);
+      if (done) return done;
+    }
     const target = await this.target(actor, dto.sessionId);
     const rules = await this.rules(target);
     const now = new Date();
@@ -151,6 +157,68 @@ export class CheckInService {
     );
   }
 
+  /**
+   * The hot path: a first check-in, now, with a current token, by a worker holding a place in
+   * a session that is open for check-in, is one statement (the session, the place, the window
+   * and the insert). Anything else — unknown session, bad token, no place, outside the window,
+   * already checked in, a retry — returns null and takes the full path, which says why.
+   */
+  private async firstCheckIn(actor: Actor, dto: CheckInDto): Promise<CheckInResultDto | null> {
+    const region = this.regions.get(dto.sessionId);
+    if (!region || actor.role !== 'worker' || !actor.workerId) return null;
+    const rules = attendanceRules(await this.classes.policyOfClass(this.ds.manager, region));
+    const at = new Date();
+    const verdict = verifyToken(
+      this.attendance.checkInKey,
+      dto.sessionId,
+      dto.token,
+      at,
+      rules.tokenPeriodSeconds,
+    );
+    if (!verdict.ok) return null;
+    const [row] = await this.ds.query<(MarkRow & { session_id: string; class_title: string })[]>(
+      `with t as (
+         select s.id, s.class_id, c.title, s.starts_at, e.id as enrollment_id
+           from class_session s
+           join training_class c on c.id = s.class_id
+           join enrollment e on e.class_id = s.class_id and e.worker_id = $2 and e.status = 'enrolled'
+          where s.id = $1 and s.status = 'scheduled' and c.status <> 'cancelled'
+            and $3::timestamptz >= s.starts_at - make_interval(mins => $4::int)
+            and $3::timestamptz <= s.ends_at),
+       m as (
+         select t.*, greatest(0, floor(extract(epoch from ($3::timestamptz - t.starts_at)) / 60))::int as late
+           from t),
+       ins as (
+         insert into attendance_mark (session_id, enrollment_id, class_id, worker_id, status, minutes_late,
+                                      check_in_at, source, client_ref, marked_by)
+         select m.id, m.enrollment_id, m.class_id, $2, case when m.late > 0 then 'late' else 'present' end, m.late,
+                $3, 'self', $5, $6
+           from m
+         on conflict (session_id, enrollment_id) do nothing
+         returning session_id, status, minutes_late, minutes_early, check_in_at, check_out_at, client_ref, source)
+       select ins.*, (select title from t) as class_title from ins`,
+      [
+        dto.sessionId,
+        actor.workerId,
+        at,
+        rules.checkInOpensMinutesBefore,
+        dto.clientRef ?? null,
+        actor.accountId,
+      ],
+    );
+    if (!row) return null;
+    return {
+      sessionId: row.session_id,
+      classTitle: row.class_title,
+      status: row.status,
+      minutesLate: row.minutes_late,
+      minutesEarly: row.minutes_early,
+      checkInAt: row.check_in_at,
+      checkOutAt: row.check_out_at,
+      repeated: false,
+    };
+  }
+
   private async target(actor: Actor, sessionId: string): Promise<Target> {
     if (actor.role !== 'worker' || !actor.workerId) throw new NotFoundError('课次', sessionId);
     const [t] = await this.ds.query<Target[]>(
@@ -162,6 +230,7 @@ export class CheckInService {
       [sessionId, actor.workerId],
     );
     if (!t) throw new NotFoundError('课次', sessionId);
+    this.remember(t);
     if (!t.enrollment_id) {
       throw refuse(
         'CHECKIN_NOT_ENROLLED',
@@ -170,6 +239,12 @@ export class CheckInService {
       );
     }
     return t;
+  }
+
+  /** A session's class never changes region or year: the hot path needs them for the policy. */
+  private remember(t: Target): void {
+    if (this.regions.size >= 20_000) this.regions.clear();
+    this.regions.set(t.session_id, { municipalityId: t.municipality_id, year: t.year });
   }
 
   private async rules(t: Target): Promise<AttendanceRules> {

@@ -1,0 +1,602 @@
+/**
+ * Self check-in under load (issue 10): 50 sessions running at once, 100 trainees each, and
+ * every trainee checks in by the session's rotating QR code, against the API running as a
+ * process of its own (as in production), driven over real HTTP from this process.
+ *   - burst: all 5,000 check-ins sent at once (no error allowed, one mark each);
+ *   - sustained: 5,000 check-ins again (marks cleared), CONNECTIONS clients in a closed loop:
+ *     check-ins per second and the latency p50 / p99;
+ * beside the two limits it lives under, measured in the same run on the same machine:
+ *   - the HTTP ceiling: the same API process's bare unauthenticated route (GET /api/health),
+ *     with the same number of clients in a closed loop;
+ *   - the database: the same PostgreSQL's raw single-row INSERT rate (autocommit), on one
+ *     connection and on ten;
+ * and marking a 300-trainee roster in one request (PUT /sessions/:id/attendance, one
+ * transaction), timed.
+ *
+ *   npm run bench:attendance                   (embedded PostgreSQL, or DATABASE_URL's server)
+ *   PROFILE=/tmp/prof npm run bench:attendance (CPU profile of the API process)
+ */
+import { JwtService } from '@nestjs/jwt';
+import { spawn } from 'node:child_process';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { cliDataSource } from '../apps/cli/src/cli-data-source';
+import { checkInToken, slotOf } from '../libs/attendance/src/attendance.rules';
+import {
+  appConfig,
+  EMBEDDED_APP_ROLE,
+  ensureAppRole,
+  ensureRedis,
+  loadConfig,
+  migrateAsOwner,
+  resetAppConfig,
+  startEmbeddedPostgres,
+} from '../libs/core/src';
+import { TokenService } from '../libs/core/src/auth/token.service';
+import type { Actor } from '../libs/core/src/auth/roles';
+import {
+  aConsentingTeacher,
+  aFiledInstitution,
+  anApprovedPlan,
+  clockFromNow,
+  dayFromNow,
+} from '../test/factories/class.factory';
+import { anOrgTree, TestOrg } from '../test/factories/org.factory';
+import { aWorker } from '../test/factories/worker.factory';
+import { pct } from './support/bench-env';
+
+const ROOT = resolve(__dirname, '..');
+const SESSIONS = 50;
+const PER_SESSION = 100;
+const CHECK_INS = SESSIONS * PER_SESSION;
+const ROSTER = 300;
+const ROSTER_RUNS = 5;
+const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
+/** Connections of the burst (a busy server resets some of 1,000 connects at once: backlog). */
+const BURST_SOCKETS = 200;
+const PORT = Number(process.env.BENCH_PORT ?? 4101);
+const CEILING_MS = 5000;
+const INSERT_MS = 3000;
+
+const now = (): bigint => process.hrtime.bigint();
+const msSince = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1e6;
+
+// -- HTTP client: keep-alive sockets ----------------------------------------------------------
+
+const newAgent = (sockets: number): http.Agent =>
+  new http.Agent({
+    keepAlive: true,
+    keepAliveMsecs: 30_000,
+    maxSockets: sockets,
+    maxFreeSockets: sockets,
+  });
+let agent = newAgent(BURST_SOCKETS);
+
+interface Reply {
+  status: number;
+  body: unknown;
+  ms: number;
+}
+
+function call(method: string, path: string, token?: string, body?: unknown): Promise<Reply> {
+  const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+  const t0 = now();
+  return new Promise((done, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: PORT,
+        method,
+        path,
+        agent,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(payload
+            ? { 'content-type': 'application/json', 'content-length': payload.length }
+            : {}),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString();
+          let parsed: unknown = text;
+          try {
+            parsed = text ? JSON.parse(text) : null;
+          } catch {
+            /* not JSON */
+          }
+          done({ status: res.statusCode ?? 0, body: parsed, ms: msSince(t0) });
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+async function expectStatus(p: Promise<Reply>, status: number, what: string): Promise<Reply> {
+  const r = await p;
+  if (r.status !== status)
+    throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body).slice(0, 400)}`);
+  return r;
+}
+
+/** `n` fresh keep-alive connections (old ones dropped: the server closes idle ones after 5 s). */
+async function openConnections(n: number, sockets = n): Promise<void> {
+  agent.destroy();
+  agent = newAgent(sockets);
+  await Promise.all(Array.from({ length: n }, () => call('GET', '/api/health')));
+}
+
+// -- the database and the API process --------------------------------------------------------
+
+interface Stage {
+  ds: DataSource;
+  ownerUrl: string;
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+async function stage(): Promise<Stage> {
+  let serverUrl = process.env.DATABASE_URL;
+  let stopPg: (() => Promise<void>) | null = null;
+  let dataDir: string | null = null;
+  if (!serverUrl) {
+    dataDir = mkdtempSync(join(tmpdir(), 'peixun-bench-'));
+    chmodSync(dataDir, 0o755);
+    const pg = await startEmbeddedPostgres({
+      port: 54381,
+      dataDir: join(dataDir, 'pg'),
+      database: 'postgres',
+    });
+    serverUrl = pg.url;
+    stopPg = pg.stop;
+  }
+  const database = `peixun_bench_att_${Date.now()}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${database}`);
+  const owner = new URL(serverUrl);
+  owner.pathname = `/${database}`;
+  await ensureAppRole(owner.toString(), EMBEDDED_APP_ROLE, EMBEDDED_APP_ROLE);
+  const app = new URL(owner.toString());
+  app.username = EMBEDDED_APP_ROLE;
+  app.password = EMBEDDED_APP_ROLE;
+  const filesDir = mkdtempSync(join(tmpdir(), 'peixun-bench-files-'));
+  const redis = await ensureRedis(
+    process.env.REDIS_URL,
+    join(tmpdir(), 'peixun-bench-redis'),
+    () => undefined,
+  );
+  const env: Record<string, string> = {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(PORT),
+    DATABASE_URL: app.toString(),
+    DATABASE_OWNER_URL: owner.toString(),
+    PII_KEYS: `b1:${randomBytes(32).toString('base64')}`,
+    PII_INDEX_KEY: randomBytes(32).toString('base64'),
+    REDIS_URL: redis.url,
+    QUEUE_PREFIX: `peixun-bench-${randomBytes(3).toString('hex')}`,
+    LOG_LEVEL: 'warn',
+    LOG_FORMAT: 'json',
+    SEED_DEMO_ON_EMPTY: 'false',
+    MIGRATIONS_RUN_ON_START: 'false',
+    READY_REQUIRES_WORKER: 'false',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    FILE_STORE: 'local',
+    FILE_STORE_DIR: filesDir,
+    DATA_DIR: filesDir,
+  };
+  Object.assign(process.env, env);
+  resetAppConfig();
+  await migrateAsOwner(loadConfig(process.env));
+  const ds = cliDataSource(appConfig(), owner.toString());
+  await ds.initialize();
+  return {
+    ds,
+    ownerUrl: owner.toString(),
+    env,
+    close: async () => {
+      await ds.destroy();
+      await admin.query(`drop database if exists ${database} with (force)`);
+      await admin.end();
+      if (stopPg) await stopPg();
+      if (redis.owned) await redis.stop();
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+      rmSync(filesDir, { recursive: true, force: true });
+    },
+  };
+}
+
+interface ApiProcess {
+  cpuMs(): number;
+  stop(): Promise<void>;
+}
+
+async function startApi(env: Record<string, string>): Promise<ApiProcess> {
+  // PROFILE=dir: a CPU profile of the API (--cpu-prof) written to dir when it stops
+  const profile = process.env.PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE}`]
+    : [];
+  const child = spawn(
+    process.execPath,
+    [...profile, '-r', '@swc-node/register', 'apps/api/src/main.ts'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error('the API exited before it answered');
+    if (i > 1500) throw new Error('the API did not answer within 30 s');
+    try {
+      if ((await call('GET', '/api/health')).status === 200) break;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const pid = child.pid!;
+  return {
+    cpuMs: () => {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(f[11]) + Number(f[12])) * 10;
+    },
+    stop: async () => {
+      agent.destroy();
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+// -- the limits ---------------------------------------------------------------------------------
+
+/** Requests per second of GET /api/health, CONNECTIONS clients in a closed loop. */
+async function httpCeiling(
+  api: ApiProcess,
+): Promise<{ rps: number; p50: number; p99: number; apiCpuPer: number }> {
+  await openConnections(CONNECTIONS);
+  const latencies: number[] = [];
+  const loop = async (until: bigint): Promise<void> => {
+    while (now() < until) {
+      const r = await call('GET', '/api/health');
+      if (r.status !== 200) throw new Error(`health: ${r.status}`);
+      latencies.push(r.ms);
+    }
+  };
+  await Promise.all(Array.from({ length: CONNECTIONS }, () => loop(now() + 1_000_000_000n)));
+  latencies.length = 0;
+  const cpu0 = api.cpuMs();
+  const t0 = now();
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, () => loop(t0 + BigInt(CEILING_MS) * 1_000_000n)),
+  );
+  return {
+    apiCpuPer: (api.cpuMs() - cpu0) / latencies.length,
+    rps: latencies.length / (msSince(t0) / 1000),
+    p50: pct(latencies, 0.5),
+    p99: pct(latencies, 0.99),
+  };
+}
+
+/** Single-row INSERTs per second (autocommit, a prepared statement) on `connections` connections. */
+async function insertRate(url: string, connections: number): Promise<number> {
+  const clients = await Promise.all(
+    Array.from({ length: connections }, async () => {
+      const c = new Client({ connectionString: url });
+      await c.connect();
+      return c;
+    }),
+  );
+  try {
+    await clients[0].query(`drop table if exists bench_insert`);
+    await clients[0].query(
+      `create table bench_insert (id bigserial primary key, session_id uuid not null,
+         enrollment_id uuid not null, status varchar(12) not null, created_at timestamptz not null default now())`,
+    );
+    const sessionId = randomUUID();
+    let done = 0;
+    const loop = async (c: Client, until: bigint): Promise<void> => {
+      while (now() < until) {
+        await c.query({
+          name: 'bench-insert',
+          text: `insert into bench_insert (session_id, enrollment_id, status) values ($1, $2, 'present')`,
+          values: [sessionId, randomUUID()],
+        });
+        done++;
+      }
+    };
+    await Promise.all(clients.map((c) => loop(c, now() + 500_000_000n)));
+    done = 0;
+    const t0 = now();
+    await Promise.all(clients.map((c) => loop(c, t0 + BigInt(INSERT_MS) * 1_000_000n)));
+    const rate = done / (msSince(t0) / 1000);
+    await clients[0].query(`drop table bench_insert`);
+    return rate;
+  } finally {
+    await Promise.all(clients.map((c) => c.end()));
+  }
+}
+
+// -- the classes --------------------------------------------------------------------------------
+
+interface OpenSession {
+  sessionId: string;
+  classId: string;
+  /** Worker tokens and enrolment ids, one per trainee. */
+  trainees: { token: string; enrollmentId: string }[];
+}
+
+/** An open class whose first session started 10 minutes ago, with `n` trainees holding places. */
+async function openSession(
+  ds: DataSource,
+  org: TestOrg,
+  tokens: TokenService,
+  staffToken: string,
+  n: number,
+  k: number,
+): Promise<OpenSession> {
+  const teacher = await aConsentingTeacher(ds, org.institution.id, `基准教师${k}`);
+  const first = clockFromNow(-10);
+  const plan = await anApprovedPlan(ds, org, {
+    teacherIds: [teacher.id],
+    places: n,
+    sessions: [
+      {
+        date: first.date,
+        startTime: first.time,
+        halfHours: 16,
+        topic: '今天',
+        teacherId: teacher.id,
+      },
+      ...[1, 2, 3, 4].map((i) => ({
+        date: dayFromNow(i + 1),
+        startTime: '09:00',
+        halfHours: 16,
+        topic: `专题 ${i}`,
+        teacherId: teacher.id,
+      })),
+    ],
+  });
+  const created = await expectStatus(
+    call('POST', '/api/v1/classes', staffToken, {
+      projectPlanId: plan.id,
+      capacity: n,
+      enrolOpensAt: new Date(Date.now() - 86_400_000).toISOString(),
+      enrolClosesAt: new Date(Date.now() + 86_400_000).toISOString(),
+    }),
+    201,
+    'create class',
+  );
+  const c = created.body as { id: string; sessions: { id: string }[] };
+  await expectStatus(call('POST', `/api/v1/classes/${c.id}/publish`, staffToken), 201, 'publish');
+  const workers = await Promise.all(
+    Array.from({ length: n }, () => aWorker().inCommunity(org.communityA1).create(ds)),
+  );
+  const rows = await ds.query<{ id: string; worker_id: string }[]>(
+    `insert into enrollment (class_id, worker_id, status, source, enrolled_at)
+     select $1, w, 'enrolled', 'bulk', now() from unnest($2::uuid[]) as w returning id, worker_id`,
+    [c.id, workers.map((w) => w.id)],
+  );
+  await ds.query(`update training_class set taken = $2 where id = $1`, [c.id, n]);
+  return {
+    sessionId: c.sessions[0].id,
+    classId: c.id,
+    trainees: rows.map((r) => ({
+      enrollmentId: r.id,
+      token: tokens.signAccess({
+        accountId: randomUUID(),
+        username: `w-${r.worker_id.slice(0, 8)}`,
+        role: 'worker',
+        orgId: null,
+        districtId: null,
+        streetId: null,
+        workerId: r.worker_id,
+      }).token,
+    })),
+  };
+}
+
+// -- the check-ins --------------------------------------------------------------------------------
+
+let checkInKey: Buffer;
+const qrToken = (sessionId: string): string =>
+  checkInToken(checkInKey, sessionId, slotOf(new Date(), 30));
+const checkIn = (s: OpenSession, i: number): Promise<Reply> =>
+  call('POST', '/api/v1/check-ins', s.trainees[i].token, {
+    sessionId: s.sessionId,
+    token: qrToken(s.sessionId),
+    clientRef: randomUUID(),
+  });
+
+async function verifyMarks(
+  ds: DataSource,
+  sessions: OpenSession[],
+  replies: Reply[],
+): Promise<string> {
+  const bad = replies.filter((r) => r.status !== 200);
+  if (bad.length)
+    throw new Error(
+      `${bad.length} check-ins failed, e.g. ${bad[0].status} ${JSON.stringify(bad[0].body)}`,
+    );
+  const [{ n, pairs }] = await ds.query<{ n: number; pairs: number }[]>(
+    `select count(*)::int as n, count(distinct (session_id, enrollment_id))::int as pairs
+       from attendance_mark where session_id = any($1::uuid[])`,
+    [sessions.map((s) => s.sessionId)],
+  );
+  if (n !== CHECK_INS || pairs !== CHECK_INS)
+    throw new Error(`${n} marks (${pairs} distinct), not ${CHECK_INS}`);
+  return `${n} marks, one per trainee and session`;
+}
+
+const clearMarks = (ds: DataSource, sessions: OpenSession[]): Promise<unknown> =>
+  ds.query(`delete from attendance_mark where session_id = any($1::uuid[])`, [
+    sessions.map((s) => s.sessionId),
+  ]);
+
+/** Every check-in at once (BURST_SOCKETS connections; the rest wait in the client's queue). */
+async function burst(sessions: OpenSession[]): Promise<{ settleMs: number; replies: Reply[] }> {
+  await openConnections(BURST_SOCKETS);
+  const t0 = now();
+  const replies = await Promise.all(
+    Array.from({ length: PER_SESSION }, (_, i) => sessions.map((s) => checkIn(s, i))).flat(),
+  );
+  return { settleMs: msSince(t0), replies };
+}
+
+/** CONNECTIONS clients in a closed loop, taking the next trainee of the sessions in turn. */
+async function sustained(sessions: OpenSession[]): Promise<{
+  rate: number;
+  p50: number;
+  p99: number;
+  max: number;
+  replies: Reply[];
+}> {
+  await openConnections(CONNECTIONS);
+  const queue = Array.from({ length: PER_SESSION }, (_, i) =>
+    sessions.map((s) => () => checkIn(s, i)),
+  ).flat();
+  const replies: Reply[] = [];
+  let next = 0;
+  const client = async (): Promise<void> => {
+    while (next < queue.length) {
+      const job = queue[next++];
+      replies.push(await job());
+    }
+  };
+  const t0 = now();
+  await Promise.all(Array.from({ length: CONNECTIONS }, client));
+  const seconds = msSince(t0) / 1000;
+  const latencies = replies.map((r) => r.ms);
+  return {
+    rate: replies.length / seconds,
+    p50: pct(latencies, 0.5),
+    p99: pct(latencies, 0.99),
+    max: Math.max(...latencies),
+    replies,
+  };
+}
+
+// -- main ---------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const s = await stage();
+  let api: ApiProcess | null = null;
+  try {
+    const org = await anOrgTree(s.ds);
+    await aFiledInstitution(s.ds, org.institution.id);
+    const tokens = new TokenService(
+      new JwtService({ secret: s.env.JWT_SECRET, signOptions: { algorithm: 'HS256' } }),
+      appConfig(),
+    );
+    // the API derives the check-in key from the token secret (AttendanceService)
+    checkInKey = createHmac('sha256', s.env.JWT_SECRET).update('peixun:check-in').digest();
+    const staff: Actor = {
+      accountId: randomUUID(),
+      username: 'bench.staff',
+      role: 'institution_staff',
+      orgId: org.institution.id,
+      districtId: null,
+      streetId: null,
+      workerId: null,
+    };
+    const staffToken = tokens.signAccess(staff).token;
+    api = await startApi(s.env);
+
+    const t0 = now();
+    const sessions: OpenSession[] = [];
+    for (let k = 0; k < SESSIONS; k++) {
+      sessions.push(await openSession(s.ds, org, tokens, staffToken, PER_SESSION, k));
+    }
+    const roster = await openSession(s.ds, org, tokens, staffToken, ROSTER, SESSIONS);
+    console.log(
+      `  prepared ${SESSIONS} sessions x ${PER_SESSION} trainees and a ${ROSTER}-trainee roster in ${(msSince(t0) / 1000).toFixed(1)} s`,
+    );
+
+    // warm-up: the check-in path once per session, then cleared
+    await openConnections(CONNECTIONS);
+    const warm = await Promise.all(sessions.map((x) => checkIn(x, 0)));
+    if (warm.some((r) => r.status !== 200))
+      throw new Error(`warm-up: ${JSON.stringify(warm.find((r) => r.status !== 200))}`);
+    await clearMarks(s.ds, sessions);
+
+    const b = await burst(sessions);
+    const burstOutcome = await verifyMarks(s.ds, sessions, b.replies);
+    const bLat = b.replies.map((r) => r.ms);
+    await clearMarks(s.ds, sessions);
+
+    const cpu0 = api.cpuMs();
+    const sus = await sustained(sessions);
+    const apiCpuPer = (api.cpuMs() - cpu0) / CHECK_INS;
+    const susOutcome = await verifyMarks(s.ds, sessions, sus.replies);
+
+    // a retry of the same request gets its first answer (no second record)
+    const again = await call('POST', '/api/v1/check-ins', sessions[0].trainees[0].token, {
+      sessionId: sessions[0].sessionId,
+      token: qrToken(sessions[0].sessionId),
+    });
+    if (again.status !== 409) throw new Error(`a second check-in answered ${again.status}`);
+
+    const ceiling = await httpCeiling(api);
+    const insert1 = await insertRate(s.ownerUrl, 1);
+    const insert10 = await insertRate(s.ownerUrl, 10);
+
+    // marking the 300-trainee roster in one request: first marks, then corrections of all
+    const times: number[] = [];
+    const statuses = ['present', 'absent'] as const;
+    for (let r = 0; r < ROSTER_RUNS; r++) {
+      const reply = await expectStatus(
+        call('PUT', `/api/v1/sessions/${roster.sessionId}/attendance`, staffToken, {
+          marks: roster.trainees.map((t) => ({
+            enrollmentId: t.enrollmentId,
+            status: statuses[r % 2],
+          })),
+          ...(r ? { reason: '基准测试更正' } : {}),
+        }),
+        200,
+        'mark roster',
+      );
+      times.push(reply.ms);
+    }
+    const [{ marked }] = await s.ds.query<{ marked: number }[]>(
+      `select count(*)::int as marked from attendance_mark where session_id = $1 and status = $2`,
+      [roster.sessionId, statuses[(ROSTER_RUNS - 1) % 2]],
+    );
+    if (marked !== ROSTER) throw new Error(`${marked} roster marks, not ${ROSTER}`);
+
+    const [load1] = readFileSync('/proc/loadavg', 'utf8').split(' ');
+    const ratio = sus.rate / ceiling.rps;
+    console.log(
+      [
+        `self check-in: ${SESSIONS} sessions at once x ${PER_SESSION} trainees, API in its own process (NODE_ENV=production, LOG_LEVEL=warn), ${cpus().length} cores`,
+        `  burst: ${CHECK_INS} check-ins sent at once (${BURST_SOCKETS} connections) settled in ${b.settleMs.toFixed(0)} ms = ${(CHECK_INS / (b.settleMs / 1000)).toFixed(0)}/s, 0 errors; latency incl. client queue p50 ${pct(bLat, 0.5).toFixed(0)} ms, p99 ${pct(bLat, 0.99).toFixed(0)} ms; ${burstOutcome}`,
+        `  sustained: ${CHECK_INS} check-ins, ${CONNECTIONS} clients in a closed loop: ${sus.rate.toFixed(0)} check-ins/s; latency p50 ${sus.p50.toFixed(1)} ms, p99 ${sus.p99.toFixed(1)} ms (goal < 50 ms: ${sus.p99 < 50 ? 'met' : 'NOT met'}), max ${sus.max.toFixed(0)} ms; API CPU ${apiCpuPer.toFixed(2)} ms per check-in; ${susOutcome}`,
+        `  HTTP ceiling (GET /api/health, ${CONNECTIONS} clients, ${CEILING_MS / 1000} s): ${ceiling.rps.toFixed(0)} requests/s, p50 ${ceiling.p50.toFixed(1)} ms, p99 ${ceiling.p99.toFixed(1)} ms; API CPU ${ceiling.apiCpuPer.toFixed(2)} ms per request`,
+        `  PostgreSQL single-row INSERT (autocommit): 1 connection ${insert1.toFixed(0)}/s, 10 connections ${insert10.toFixed(0)}/s`,
+        `  ratios: check-ins / HTTP ceiling ${ratio.toFixed(2)} (goal >= 0.5: ${ratio >= 0.5 ? 'met' : 'NOT met'}); API CPU per request, health / check-in ${(ceiling.apiCpuPer / apiCpuPer).toFixed(2)} (the ratio the ceiling would give on an idle machine); check-ins / INSERT on 10 connections ${(sus.rate / insert10).toFixed(2)}`,
+        `  marking a ${ROSTER}-trainee roster in one request (one transaction): ${times.map((t) => t.toFixed(0)).join(', ')} ms (first marks, then corrections); median ${pct(times, 0.5).toFixed(0)} ms (goal < 300 ms: ${pct(times, 0.5) < 300 ? 'met' : 'NOT met'})`,
+        `  machine: load average ${load1} (1 min) at the end`,
+      ].join('\n'),
+    );
+  } finally {
+    if (api) await api.stop();
+    await s.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
