@@ -1524,6 +1524,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/coverage/remedial-enrolments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ViewsController_enrolRemedial'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me/calendar-feed': {
     parameters: {
       query?: never;
@@ -1796,6 +1812,998 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/sessions/{id}/attendance/missing': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AttendanceReportsController_missing'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sessions/{id}/attendance/sheet': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AttendanceReportsController_sessionSheet'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/classes/{id}/attendance/sheet': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AttendanceReportsController_classSheet'];
+    put?: never;
+    post: operations['AttendanceReportsController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/classes/{id}/attendance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AttendanceReportsController_grid'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/classes/{id}/attendance/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AttendanceReportsController_gridXlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/classes/{id}/attendance/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AttendanceReportsController_report'];
+    put?: never;
+    post: operations['AttendanceReportsController_requestReport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/districts/{id}/attendance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AttendanceReportsController_district'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/classes/{id}/exam-roster': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ExamsController_roster'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/classes/{id}/exams': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ExamsController_list'];
+    put?: never;
+    post: operations['ExamsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exams/{id}/results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['ExamsController_record'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/exam-results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ExamsController_mine'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/classes/{id}/certificates/issue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['CertificatesController_issue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/classes/{id}/certificates/progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CertificatesController_progress'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/classes/{id}/certificates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CertificatesController_ofClass'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/classes/{id}/certificates/bundle': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['CertificatesController_bundle'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/certificate-bundles/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CertificatesController_bundleStatus'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/certificate-bundles/{id}/file': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CertificatesController_bundleFile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/workers/{id}/certificates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CertificatesController_ofWorker'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/certificates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CertificatesController_mine'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/certificates/{id}/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CertificatesController_pdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/certificates/{id}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['CertificatesController_revoke'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/certificates/{id}/reissue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['CertificatesController_reissue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/verify/{serial}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['VerificationController_verify'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v/{serial}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['VerificationPageController_page'];
+    put?: never;
+    post: operations['VerificationPageController_check'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/evaluation-templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['EvaluationsController_listTemplates'];
+    put?: never;
+    post: operations['EvaluationsController_newTemplate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/evaluation-templates/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['EvaluationsController_template'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/classes/{id}/evaluation-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['EvaluationsController_settings'];
+    put: operations['EvaluationsController_setSettings'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/evaluations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['EvaluationsController_mine'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sessions/{id}/evaluations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['EvaluationsController_answer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sessions/{id}/classroom-evaluations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['EvaluationsController_classroom'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sessions/{id}/classroom-evaluations/{enrollmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['EvaluationsController_assess'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/classes/{id}/evaluation-report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['EvaluationsController_classReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/classes/{id}/evaluation-respondents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['EvaluationsController_respondents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/teachers/{id}/evaluation-report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['EvaluationsController_teacherReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/institutions/{id}/evaluation-report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['EvaluationsController_institutionReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/evaluation-reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['EvaluationsController_export'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/evaluation-reports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['EvaluationsController_exportStatus'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/evaluation-reports/{id}/file': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['EvaluationsController_exportFile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/survey-questionnaires/template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['QuestionnairesController_template'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/survey-questionnaires': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['QuestionnairesController_list'];
+    put?: never;
+    post: operations['QuestionnairesController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/survey-questionnaires/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['QuestionnairesController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations['QuestionnairesController_update'];
+    trace?: never;
+  };
+  '/api/v1/survey-questionnaires/{id}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['QuestionnairesController_newVersion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/survey-campaigns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CampaignsController_list'];
+    put?: never;
+    post: operations['CampaignsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/survey-campaigns/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CampaignsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations['CampaignsController_update'];
+    trace?: never;
+  };
+  '/api/v1/survey-campaigns/{id}/launch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['CampaignsController_launch'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/survey-campaigns/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['CampaignsController_close'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/survey-campaigns/{id}/response-rates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CampaignsController_rates'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/survey-campaigns/{id}/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CampaignsController_reportsOf'];
+    put?: never;
+    post: operations['CampaignsController_interim'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/survey-reports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ReportsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/survey-reports/{id}/files/{format}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ReportsController_file'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/my-surveys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AnswersController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/my-surveys/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AnswersController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/my-surveys/{id}/draft': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['AnswersController_draft'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/my-surveys/{id}/submission': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['AnswersController_replace'];
+    post: operations['AnswersController_submit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/annual-plans/{id}/survey-basis': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PlanBasisController_get'];
+    put: operations['PlanBasisController_link'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/workers/{id}/training-records': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AssessmentController_records'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/workers/{id}/training-records/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AssessmentController_record'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/workers/{id}/grade-overrides/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['AssessmentController_override'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/training-records/recompute': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AssessmentController_recompute'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assessment/limits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AssessmentController_limits'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/training-reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AssessmentController_report'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/training-reports/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AssessmentController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2057,10 +3065,10 @@ export interface components {
     };
     GradeCapDto: {
       /**
-       * @description 条件 (when): no_training / failed_exam / hours_below
+       * @description 条件 (when): no_training / no_exam / failed_exam / hours_below
        * @enum {string}
        */
-      when: 'no_training' | 'failed_exam' | 'hours_below';
+      when: 'no_training' | 'no_exam' | 'failed_exam' | 'hours_below';
       /** @description hours_below 的年度学时下限 (yearly hours for hours_below) */
       hours?: number;
       /**
@@ -3967,10 +4975,10 @@ export interface components {
        */
       label: string;
       /**
-       * @description 必训对象：new_workers 新从事社区工作的人员（入职培训期内）；serving_workers 全部在职人员 (who must take it)
+       * @description 必训对象：new_workers 新从事社区工作的人员（入职培训期内）；serving_workers 全部在职人员；after_grade 上年度或本年度考核为某等次者（如沈阳告诫→专门培训，type 为 remedial）(who must take it)
        * @enum {string}
        */
-      mandatoryFor: 'new_workers' | 'serving_workers';
+      mandatoryFor: 'new_workers' | 'serving_workers' | 'after_grade';
       /** @description 应参加人数 (workers who must take it) */
       required: number;
       /** @description 已参加人数。目前以当年（初任培训：当年或以前年度）该类型班次的“已报名”名额视为已参加；出勤完成情况待考勤功能（issue 10）提供 (for now an enrolled place in a class of the type that year — induction: that year or earlier — counts as covered; completion will come from attendance, issue 10) */
@@ -3999,7 +5007,7 @@ export interface components {
       /** @description 社区 (community) */
       communityName: string;
       /**
-       * @description 尚未参加的必训类型 (mandatory types still lacking)。目前以当年（初任培训：当年或以前年度）该类型班次的“已报名”名额视为已参加；出勤完成情况待考勤功能（issue 10）提供 (for now an enrolled place in a class of the type that year — induction: that year or earlier — counts as covered; completion will come from attendance, issue 10)
+       * @description 尚未参加的必训类型；remedial：考核等次后应接受的专门培训 (mandatory types still lacking; remedial: training owed after a grade)。目前以当年（初任培训：当年或以前年度）该类型班次的“已报名”名额视为已参加；出勤完成情况待考勤功能（issue 10）提供 (for now an enrolled place in a class of the type that year — induction: that year or earlier — counts as covered; completion will come from attendance, issue 10)
        * @example [
        *       "induction",
        *       "post"
@@ -4030,6 +5038,18 @@ export interface components {
       items: components['schemas']['CoverageWorkerDto'][];
       /** @description 下一页游标 (next page) */
       nextCursor: string | null;
+    };
+    RemedialEnrolDto: {
+      /**
+       * Format: uuid
+       * @description 专门培训班次 (the class to enrol them in)
+       */
+      classId: string;
+      /**
+       * @description 年度，缺省为今年 (year; default: this year)
+       * @example 2026
+       */
+      year?: number;
     };
     CalendarFeedStatusDto: {
       /** @description 有有效的订阅地址 (a feed is active) */
@@ -4410,6 +5430,1437 @@ export interface components {
       /** @description 合计（半学时） */
       totalHalfHours: number;
     };
+    MissingTraineeDto: {
+      /**
+       * Format: uuid
+       * @description 报名记录（学员）(the trainee’s enrolment)
+       */
+      enrollmentId: string;
+      /**
+       * Format: uuid
+       * @description 社区工作者 (the worker)
+       */
+      workerId: string;
+      /** @description 姓名 (name) */
+      name: string;
+      /**
+       * @description 未记录 unmarked / 缺勤 absent
+       * @enum {string}
+       */
+      status: 'unmarked' | 'absent';
+    };
+    MissingNowDto: {
+      /**
+       * Format: uuid
+       * @description 课次 (session)
+       */
+      sessionId: string;
+      /** @description 课次是否已开始 (started) */
+      started: boolean;
+      /** @description 应到人数 (trainees holding a place) */
+      expected: number;
+      /** @description 此刻未到 (missing right now) */
+      missing: components['schemas']['MissingTraineeDto'][];
+    };
+    SheetUploadResultDto: {
+      /**
+       * Format: uuid
+       * @description 班次 (class)
+       */
+      classId: string;
+      /** @description 有新增或更改考勤的课次数 (sessions whose marks were written) */
+      sessions: number;
+      /** @description 写入的考勤条数 (marks written) */
+      written: number;
+      /** @description 与已有考勤相同、未改动的条数 (marks unchanged) */
+      unchanged: number;
+      /** @description 上传文件的 SHA-256 (the uploaded file’s hash) */
+      fileSha256: string;
+    };
+    GridSessionDto: {
+      /**
+       * Format: uuid
+       * @description 课次 (session)
+       */
+      id: string;
+      /**
+       * Format: date-time
+       * @description 开始时间 (starts at)
+       */
+      startsAt: string;
+      /** @description 课次主题 (topic) */
+      topic: string;
+      /** @description 学时（半学时为单位）(half hours) */
+      halfHours: number;
+      /** @description 已结束 (held) */
+      held: boolean;
+    };
+    GridCellDto: {
+      /** @description 该课次的考勤状态，未记录为 null (present / late / left_early / leave / absent; null when not marked) */
+      status: string | null;
+      /** @description 该课次计入学时（半学时）(half hours credited for the session) */
+      creditedHalfHours: number;
+    };
+    GridRowDto: {
+      /**
+       * Format: uuid
+       * @description 报名记录（学员）(the trainee’s enrolment)
+       */
+      enrollmentId: string;
+      /** @description 姓名 (name) */
+      name: string;
+      /** @description 身份证号（打码）(masked ID number) */
+      idNumberMasked: string;
+      /** @description 各课次考勤，与 sessions 顺序一致 (one cell per session, in the order of sessions) */
+      cells: components['schemas']['GridCellDto'][];
+      /** @description 已计学时（半学时）(half hours credited) */
+      creditedHalfHours: number;
+      /** @description 要求学时（半学时）：政策对该学员的最低学时（不超过本班总学时），无则为本班总学时 (half hours required) */
+      requiredHalfHours: number;
+      /** @description 出勤率 0..1：出勤（含迟到、早退）课次 ÷ 已举行课次，未举行时为 1 (attendance rate) */
+      attendanceRate: number;
+      /** @description 学时要求已满足 (hours requirement met) */
+      met: boolean;
+    };
+    ClassGridDto: {
+      /**
+       * Format: uuid
+       * @description 班次 (class)
+       */
+      classId: string;
+      /** @description 班次名称 (class title) */
+      title: string;
+      /** @description 承办单位名称（培训机构，无则为街道）(the institution or street running the class) */
+      institution: string;
+      /** @description 主管部门（报表抬头）(the authority at the head of the report) */
+      authority: string;
+      /** @description 时区，如 Asia/Shanghai (the time zone of local times) */
+      timeZone: string;
+      /** @description 课次（表格的列）(sessions, the columns) */
+      sessions: components['schemas']['GridSessionDto'][];
+      /** @description 已报名学员（表格的行）(enrolled trainees, the rows) */
+      rows: components['schemas']['GridRowDto'][];
+    };
+    ClassReportJobDto: {
+      /** @description 队列名 (queue) */
+      queue: string;
+      /** @description 任务 ID：生成后用它下载 (the job; download the PDF with it) */
+      jobId: string;
+      /**
+       * @description 任务状态：已排队 (pending)
+       * @enum {string}
+       */
+      status: 'pending';
+    };
+    StreetAttendanceDto: {
+      /**
+       * Format: uuid
+       * @description 街道 (street)
+       */
+      streetId: string;
+      /** @description 街道名称 (street name) */
+      street: string;
+      /** @description 参训人次：本街道工作者在本年度开班中的报名数 (places held in the year’s classes) */
+      trainees: number;
+      /** @description 已举行的课次人次 (places × sessions held) */
+      sessionsHeld: number;
+      /** @description 出勤人次（出勤、迟到、早退）(present, late or left early) */
+      attended: number;
+      /** @description 请假人次 (on leave) */
+      leave: number;
+      /** @description 缺勤人次 (absent) */
+      absent: number;
+      /** @description 已举行但未记录的人次 (held but not marked) */
+      unmarked: number;
+      /** @description 出勤率 0..1：出勤人次 ÷ 已举行人次，无已举行课次时为 1 (attendance rate) */
+      attendanceRate: number;
+    };
+    DistrictAttendanceDto: {
+      /**
+       * Format: uuid
+       * @description 区 (district)
+       */
+      districtId: string;
+      /** @description 区名称 (district name) */
+      district: string;
+      /** @description 年度，默认本年 (year, this year by default) */
+      year: number;
+      /** @description 全区出勤率 0..1 (the district’s attendance rate) */
+      attendanceRate: number;
+      /** @description 各街道 (by street) */
+      streets: components['schemas']['StreetAttendanceDto'][];
+    };
+    ExamDto: {
+      /** @description 考核 ID (exam id) */
+      id: string;
+      /** @description 班次 (class) */
+      classId: string;
+      /** @description 第几次考核（1 为首次，2 起为补考）(attempt) */
+      attempt: number;
+      /** @description 考核日期 (date held, YYYY-MM-DD) */
+      heldOn: string;
+      /**
+       * @description 记分方式 (score / pass_fail)
+       * @enum {string}
+       */
+      mode: 'score' | 'pass_fail';
+      /** @description 满分，登记考核时的政策值 (max score, fixed when recorded) */
+      maxScore: number;
+      /** @description 合格分数，登记考核时的政策值 (pass score, fixed when recorded) */
+      passScore: number;
+      /** @description 监督人姓名 (the authority’s supervisor) */
+      supervisorName: string;
+      /** @description 监督单位：委托培训的区或市民政局 (supervising authority unit) */
+      supervisorOrgId: string;
+      /** @description 已登记成绩的学员数 (results recorded) */
+      results: number;
+      /** @description 其中合格人数 (of which passed) */
+      passed: number;
+    };
+    ExamResultDto: {
+      /** @description 考核 (exam) */
+      examId: string;
+      /** @description 第几次考核（1 为首次，2 起为补考）(attempt) */
+      attempt: number;
+      /** @description 成绩，合格/不合格考核为 null (score; null for a pass/fail exam) */
+      score: number | null;
+      /** @description 是否合格 (passed) */
+      passed: boolean;
+    };
+    ExamRosterEntryDto: {
+      /** @description 报名记录（学员）(the trainee’s enrolment) */
+      enrollmentId: string;
+      /** @description 社区工作者 (worker) */
+      workerId: string;
+      /** @description 姓名 (name) */
+      name: string;
+      /** @description 已计学时（半学时）(credited half hours) */
+      creditedHalfHours: number;
+      /** @description 要求学时（半学时）：政策最低学时，无则为本班总学时 (required half hours) */
+      requiredHalfHours: number;
+      /** @description 学时已满，可参加考核 (eligible for the exam) */
+      eligible: boolean;
+      /** @description 各次考核成绩，按次序 (results by attempt) */
+      results: components['schemas']['ExamResultDto'][];
+      /**
+       * @description 考核结果：任一次合格 / 不合格 / 未参加考核 (passed at any attempt / failed / none)
+       * @enum {string}
+       */
+      outcome: 'passed' | 'failed' | 'none';
+      /** @description 最新一代证书编号，未发证为 null (serial of the latest certificate) */
+      certificateSerial: string | null;
+      /** @description 最新一代证书状态 (valid / revoked / superseded)，未发证为 null */
+      certificateStatus: string | null;
+    };
+    ExamRosterDto: {
+      /** @description 班次 (class) */
+      classId: string;
+      /** @description 政策允许的补考次数 (retakes the policy allows) */
+      maxRetakes: number;
+      /** @description 合格分数（现行政策）(pass score under the policy) */
+      passScore: number;
+      /** @description 满分（现行政策）(max score under the policy) */
+      maxScore: number;
+      /** @description 本班已登记的考核，按次序 (the class’s exams) */
+      exams: components['schemas']['ExamDto'][];
+      /** @description 在册学员 (enrolled trainees) */
+      trainees: components['schemas']['ExamRosterEntryDto'][];
+    };
+    CreateExamDto: {
+      /**
+       * @description 第几次考核（1 为首次，2 起为补考）(attempt)
+       * @default 1
+       */
+      attempt: number;
+      /**
+       * @description 考核日期 (date held, YYYY-MM-DD)
+       * @example 2026-11-30
+       */
+      heldOn: string;
+      /**
+       * @description 记分方式 (score / pass_fail)
+       * @enum {string}
+       */
+      mode: 'score' | 'pass_fail';
+      /** @description 监督人姓名 (the authority’s supervisor) */
+      supervisorName: string;
+      /**
+       * Format: uuid
+       * @description 监督单位：委托培训的区或市民政局 (supervising authority unit)
+       */
+      supervisorOrgId: string;
+    };
+    ResultInputDto: {
+      /**
+       * Format: uuid
+       * @description 报名记录（学员）(the trainee’s enrolment)
+       */
+      enrollmentId: string;
+      /** @description 成绩（记分考核）(score) */
+      score?: number;
+      /** @description 是否合格（合格/不合格考核）(passed) */
+      passed?: boolean;
+    };
+    RecordResultsDto: {
+      /** @description 各学员的考核结果，同一学员只能出现一次 (one result per trainee, 1–2000) */
+      results: components['schemas']['ResultInputDto'][];
+    };
+    MyExamResultDto: {
+      /** @description 考核 (exam) */
+      examId: string;
+      /** @description 第几次考核（1 为首次，2 起为补考）(attempt) */
+      attempt: number;
+      /** @description 成绩，合格/不合格考核为 null (score; null for a pass/fail exam) */
+      score: number | null;
+      /** @description 是否合格 (passed) */
+      passed: boolean;
+      /** @description 班次 (class) */
+      classId: string;
+      /** @description 班次名称 (class title) */
+      classTitle: string;
+      /** @description 考核日期 (date held, YYYY-MM-DD) */
+      heldOn: string;
+    };
+    IssueRequestDto: {
+      /** @description 班次 (class) */
+      classId: string;
+      /** @description 符合条件的学员数 (eligible trainees) */
+      eligible: number;
+      /** @description 已发证 (already issued) */
+      alreadyIssued: number;
+      /** @description 本次排队发证 (jobs queued now) */
+      queued: number;
+      /** @description 不符合条件的人数，按原因 (not eligible, by reason: not_enrolled / hours_not_met / not_passed) */
+      notEligible: Record<string, never>;
+    };
+    IssueProgressDto: {
+      /** @description 班次 (class) */
+      classId: string;
+      /** @description 合格学员 (trainees who passed) */
+      passed: number;
+      /** @description 已分配编号 (serials allocated) */
+      allocated: number;
+      /** @description 已生成证书 (certificates with their PDF) */
+      issued: number;
+      /** @description 排队中 (jobs waiting or running) */
+      queued: number;
+      /** @description 失败 (jobs failed) */
+      failed: number;
+    };
+    CertificateDto: {
+      /** @description 证书 ID (certificate id) */
+      id: string;
+      /** @description 证书编号 (serial, e.g. BJPX-2026-000123) */
+      serial: string;
+      /**
+       * @description 状态：有效 / 已撤销 / 已被换发 (valid / revoked / superseded)
+       * @enum {string}
+       */
+      status: 'valid' | 'revoked' | 'superseded';
+      /** @description 第几代：1 为首次发证，换发依次加一 (generation; reissues count up) */
+      generation: number;
+      /** @description 报名记录（学员）(the trainee’s enrolment) */
+      enrollmentId: string;
+      /** @description 班次 (class) */
+      classId: string;
+      /** @description 社区工作者（持证人）(the holder) */
+      workerId: string;
+      /** @description 持证人姓名，发证时所载 (holder’s name as issued) */
+      holderName: string;
+      /** @description 脱敏身份证号 (masked ID number) */
+      idNumberMasked: string;
+      /** @description 培训项目名称（班次名称）(project title) */
+      projectTitle: string;
+      /** @description 培训类型 (training type) */
+      typeLabel: string;
+      /** @description 计入学时（半学时）(credited half hours) */
+      halfHours: number;
+      /** @description 培训开始日期 (first session, YYYY-MM-DD) */
+      startDate: string;
+      /** @description 培训结束日期 (last session, YYYY-MM-DD) */
+      endDate: string;
+      /** @description 培训机构名称 (institution) */
+      institutionName: string;
+      /** @description 发证单位 (issuing authorities) */
+      issuers: string[];
+      /** @description 发证日期 (date issued, YYYY-MM-DD) */
+      issuedOn: string;
+      /** @description PDF 已生成 (the PDF is stored) */
+      ready: boolean;
+      /** @description PDF 文件的 SHA-256，未生成为 null (SHA-256 of the PDF) */
+      sha256: string | null;
+      /** @description 撤销时间 (revoked at, ISO 8601) */
+      revokedAt: string | null;
+      /** @description 撤销原因 (reason revoked) */
+      revokeReason: string | null;
+      /** @description 二维码查验链接，PDF 生成后才有 (verification URL of the QR code) */
+      verifyUrl: string | null;
+    };
+    BundleDto: {
+      /** @description 证书压缩包 ID (bundle id) */
+      id: string;
+      /** @description 班次 (class) */
+      classId: string;
+      /**
+       * @description 状态：生成中 / 已生成 / 失败 (pending / ready / failed)
+       * @enum {string}
+       */
+      status: 'pending' | 'ready' | 'failed';
+      /** @description 证书总数（有效证书）(certificates to add) */
+      total: number;
+      /** @description 已加入的证书数 (certificates added) */
+      done: number;
+      /** @description ZIP 文件大小（字节），未生成为 null (size in bytes) */
+      size: number | null;
+      /** @description ZIP 文件的 SHA-256，未生成为 null (SHA-256 of the ZIP) */
+      sha256: string | null;
+      /** @description 队列名 (queue) */
+      queue: string;
+      /** @description 任务 ID：用 GET /api/v1/jobs/{queue}/{jobId} 查询进度 (job id) */
+      jobId: string;
+    };
+    CertificateReasonDto: {
+      /** @description 原因 (reason) */
+      reason: string;
+    };
+    VerificationDto: {
+      /**
+       * @description 查验结果：有效 / 已撤销 / 已被换发 / 无法查验（编号或查验码不符，或尚未生成）(valid / revoked / superseded / unknown)
+       * @enum {string}
+       */
+      status: 'valid' | 'revoked' | 'superseded' | 'unknown';
+      /** @description 证书编号 (serial) */
+      serial: string | null;
+      /** @description 脱敏姓名 (masked name) */
+      name: string | null;
+      /** @description 培训项目名称 (project title) */
+      projectTitle: string | null;
+      /** @description 培训类型 (training type) */
+      typeLabel: string | null;
+      /** @description 学时（半学时）(half hours) */
+      halfHours: number | null;
+      /** @description 培训开始日期 (start date, YYYY-MM-DD) */
+      startDate: string | null;
+      /** @description 培训结束日期 (end date, YYYY-MM-DD) */
+      endDate: string | null;
+      /** @description 发证单位 (issuing authorities) */
+      issuers: string[];
+      /** @description 发证日期 (date issued, YYYY-MM-DD) */
+      issuedOn: string | null;
+      /** @description PDF 文件的 SHA-256，用于核对文件 (SHA-256 of the issued PDF) */
+      sha256: string | null;
+      /** @description 撤销日期 (revoked on, YYYY-MM-DD) */
+      revokedOn: string | null;
+      /** @description 换发后的新证书编号 (serial of the reissue that supersedes it) */
+      supersededBy: string | null;
+    };
+    TemplateItemDto: {
+      /**
+       * @description 题目键 (item key, a-z 0-9 _)
+       * @example content
+       */
+      key: string;
+      /**
+       * @description 题型 (likert 1–5 / single / multiple / text)
+       * @enum {string}
+       */
+      type: 'likert' | 'single' | 'multiple' | 'text';
+      /** @description 题目 (the question) */
+      label: string;
+      /** @description 选项（选择题）(options of a choice item) */
+      options?: string[];
+      /**
+       * @description 必答 (required)
+       * @default true
+       */
+      required: boolean;
+    };
+    TemplateDto: {
+      /**
+       * Format: uuid
+       * @description 评价表单 id (form id)
+       */
+      id: string;
+      /**
+       * @description 评价方向 (classroom 课堂评价 / post_class 课后评价)
+       * @enum {string}
+       */
+      direction: 'classroom' | 'post_class';
+      /** @description 版本号（同一方向内递增）(version within the direction) */
+      version: number;
+      /** @description 表单名称 (title) */
+      title: string;
+      /** @description 题目 (the form’s items) */
+      items: components['schemas']['TemplateItemDto'][];
+      /**
+       * @description 状态：active 现行 / superseded 已被新版本取代 (status)
+       * @enum {string}
+       */
+      status: 'active' | 'superseded';
+      /**
+       * Format: date-time
+       * @description 发布时间 (published at)
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description 被取代的时间（现行版本为空）(superseded at)
+       */
+      supersededAt?: string | null;
+    };
+    NewTemplateDto: {
+      /**
+       * @description 评价方向 (classroom 课堂评价 / post_class 课后评价)
+       * @enum {string}
+       */
+      direction: 'classroom' | 'post_class';
+      /** @description 表单名称 (title) */
+      title: string;
+      /** @description 题目（1–40 题）(the form’s items) */
+      items: components['schemas']['TemplateItemDto'][];
+    };
+    ClassSettingsDto: {
+      /**
+       * Format: uuid
+       * @description 班次 (the class)
+       */
+      classId: string;
+      /** @description 生效的课后评价天数 (post-class deadline in force, days) */
+      postClassDays: number;
+      /** @description 生效的课堂评价天数 (classroom deadline in force, days) */
+      classroomDays: number;
+      /** @description 课后评价天数为本班自定（否则按政策）(the class sets its own post-class days) */
+      ownPostClassDays: boolean;
+      /** @description 课堂评价天数为本班自定（否则按政策）(the class sets its own classroom days) */
+      ownClassroomDays: boolean;
+      /**
+       * Format: uuid
+       * @description 本班锁定的课堂评价表单（首次评价时锁定）(classroom form pinned to the class)
+       */
+      classroomTemplateId?: string | null;
+      /**
+       * Format: uuid
+       * @description 本班锁定的课后评价表单（首次评价时锁定）(post-class form pinned to the class)
+       */
+      postClassTemplateId?: string | null;
+    };
+    ClassSettingsInputDto: {
+      /** @description 课后评价截止：课次结束后天数（null：按政策）(post-class deadline, days; null: the policy’s) */
+      postClassDays?: Record<string, never> | null;
+      /** @description 课堂评价截止：课次结束后天数（null：按政策）(classroom deadline, days; null: the policy’s) */
+      classroomDays?: Record<string, never> | null;
+    };
+    OpenEvaluationDto: {
+      /**
+       * Format: uuid
+       * @description 课次 (the session)
+       */
+      sessionId: string;
+      /**
+       * Format: uuid
+       * @description 班次 (the class)
+       */
+      classId: string;
+      /** @description 班次名称 (class title) */
+      classTitle: string;
+      /** @description 课次主题 (session topic) */
+      topic: string;
+      /** @description 授课教师或外请讲者姓名 (teacher or guest speaker) */
+      teacherName?: string | null;
+      /**
+       * Format: date-time
+       * @description 课次结束时间 (session ended at)
+       */
+      sessionEndsAt: string;
+      /**
+       * Format: date-time
+       * @description 评价截止时间 (evaluation closes at)
+       */
+      closesAt: string;
+      /**
+       * @description 状态：open 可评价 / answered 已评价 / closed 已截止 (status)
+       * @enum {string}
+       */
+      status: 'open' | 'answered' | 'closed';
+      /**
+       * Format: uuid
+       * @description 课后评价表单 (the post-class form)
+       */
+      templateId: string;
+    };
+    EvaluationAnswerDto: {
+      /** @description 题目键 (item key) */
+      key: string;
+      /** @description 答案：量表为 1–5 的整数，单选为选项，多选为选项列表，简答为文字 (the answer: likert 1–5, an option, a list of options, or text) */
+      value: number | string | string[];
+    };
+    AnswersDto: {
+      /** @description 各题答案 (answers, one per item) */
+      answers: components['schemas']['EvaluationAnswerDto'][];
+    };
+    ReceivedDto: {
+      /**
+       * Format: uuid
+       * @description 课次 (the session)
+       */
+      sessionId: string;
+      /**
+       * Format: date-time
+       * @description 提交时间 (received at)
+       */
+      receivedAt: string;
+    };
+    ClassroomRowDto: {
+      /**
+       * Format: uuid
+       * @description 报名记录（学员）(the trainee’s enrolment)
+       */
+      enrollmentId: string;
+      /** @description 学员姓名 (trainee name) */
+      name: string;
+      /** @description 考勤状态 (present / late / left_early) */
+      attendance: string;
+      /** @description 教师的课堂评价答案（未评为空）(the teacher’s answers; null: not yet) */
+      answers?: components['schemas']['EvaluationAnswerDto'][] | null;
+      /**
+       * Format: date-time
+       * @description 评价时间（未评为空）(assessed at)
+       */
+      submittedAt?: string | null;
+    };
+    SessionClassroomDto: {
+      /**
+       * Format: uuid
+       * @description 课次 (the session)
+       */
+      sessionId: string;
+      /**
+       * @description 评价窗口：not_yet 未开始 / open 进行中 / closed 已截止 (evaluation window)
+       * @enum {string}
+       */
+      window: 'not_yet' | 'open' | 'closed';
+      /**
+       * Format: date-time
+       * @description 课堂评价截止时间 (closes at)
+       */
+      closesAt: string;
+      /** @description 课堂评价表单 (the classroom form) */
+      template: components['schemas']['TemplateDto'];
+      /** @description 出勤的学员及评价 (trainees who attended, with assessments) */
+      trainees: components['schemas']['ClassroomRowDto'][];
+    };
+    ItemStatsDto: {
+      /** @description 题目键 (item key) */
+      key: string;
+      /** @description 题目 (the question) */
+      label: string;
+      /**
+       * @description 题型 (likert / single / multiple / text)
+       * @enum {string}
+       */
+      type: 'likert' | 'single' | 'multiple' | 'text';
+      /** @description 作答数 (number of answers) */
+      answered: number;
+      /** @description 平均分（量表题，两位小数；其他为空）(likert mean) */
+      average?: number | null;
+      /** @description 分布：量表 1–5、选择题各选项的人数，简答为空 ({ option, count } per option) */
+      distribution: Record<string, never>[];
+    };
+    GroupStatsDto: {
+      /** @description 分组（教师或班次）的 id；合计为 total，外请讲者为 speaker (group key) */
+      key: string;
+      /** @description 分组名称（教师姓名或班次名称）(group label) */
+      label: string;
+      /** @description 可见：匿名阈值以上（机构和教师只看 ≥5 份的汇总）(visible above the anonymity threshold) */
+      visible: boolean;
+      /** @description 应评人次（不可见时为空）(expected answers; null when hidden) */
+      expected?: number | null;
+      /** @description 已评份数（不可见时为空）(answers received; null when hidden) */
+      answered?: number | null;
+      /** @description 回收率 %（一位小数）(response rate, per cent) */
+      rate?: number | null;
+      /** @description 各题统计（不可见时为空）(item statistics; null when hidden) */
+      items?: components['schemas']['ItemStatsDto'][] | null;
+      /** @description 简答题意见（已排序；不可见时为空）(free-text comments, sorted) */
+      comments?: string[] | null;
+    };
+    ClassroomSummaryDto: {
+      /** @description 应评人次（出勤的学员课次）(expected assessments) */
+      expected: number;
+      /** @description 已评人次 (assessments done) */
+      done: number;
+      /** @description 完成率 %（一位小数）(completion rate, per cent) */
+      rate?: number | null;
+      /** @description 各题统计 (item statistics) */
+      items: components['schemas']['ItemStatsDto'][];
+    };
+    EvaluationReportDto: {
+      /**
+       * @description 报告范围：class 班次 / teacher 教师 / institution 机构 (scope)
+       * @enum {string}
+       */
+      scope: 'class' | 'teacher' | 'institution';
+      /**
+       * Format: uuid
+       * @description 报告对象（班次、教师或机构）(the target)
+       */
+      targetId: string;
+      /** @description 报告对象名称 (target name) */
+      targetName: string;
+      /** @description 年度（班次报告为空）(year; null: all years / a class report) */
+      year?: number | null;
+      /**
+       * @description 主管部门全量；机构与教师只见匿名汇总 (authority: whole; anonymous: aggregates)
+       * @enum {string}
+       */
+      view: 'authority' | 'anonymous';
+      /** @description 匿名阈值（份）(anonymity threshold) */
+      threshold: number;
+      /**
+       * Format: date-time
+       * @description 班次报告：评价截止、结果向机构和教师公布的时间（末次课结束后的课后评价截止时）
+       */
+      releasesAt?: string | null;
+      /** @description 尚未截止（机构和教师暂不可见）的班次数 */
+      classesPending: number;
+      /** @description 课后评价（学员评教师）合计 */
+      total: components['schemas']['GroupStatsDto'];
+      /** @description 按教师或班次 */
+      groups: components['schemas']['GroupStatsDto'][];
+      /** @description 课堂评价（教师评学员），班次报告 */
+      classroom?: components['schemas']['ClassroomSummaryDto'] | null;
+    };
+    RespondentDto: {
+      /**
+       * Format: uuid
+       * @description 报名记录（学员）(the trainee’s enrolment)
+       */
+      enrollmentId: string;
+      /** @description 学员姓名 (trainee name) */
+      name: string;
+      /** @description 应评课次数 (sessions to evaluate) */
+      expected: number;
+      /** @description 已评课次数（每课次至多一次）(sessions evaluated) */
+      answered: number;
+    };
+    ExportInputDto: {
+      /**
+       * @description 报告范围：class 班次 / teacher 教师 / institution 机构 (scope)
+       * @enum {string}
+       */
+      scope: 'class' | 'teacher' | 'institution';
+      /**
+       * Format: uuid
+       * @description 报告对象（班次、教师或机构）(the target)
+       */
+      targetId: string;
+      /** @description 年度（教师、机构报告）(year) */
+      year?: number;
+      /**
+       * @description 文件格式 (xlsx Excel / pdf)
+       * @enum {string}
+       */
+      format: 'xlsx' | 'pdf';
+    };
+    ExportDto: {
+      /**
+       * Format: uuid
+       * @description 导出 id (export id)
+       */
+      id: string;
+      /**
+       * @description 状态：pending 生成中 / ready 可下载 / failed 失败 (status)
+       * @enum {string}
+       */
+      status: 'pending' | 'ready' | 'failed';
+      /** @description 文件格式 (xlsx / pdf) */
+      format: string;
+      /** @description 文件大小（字节；生成前为空）(size in bytes) */
+      size?: number | null;
+      /** @description 文件 SHA-256（生成前为空）(file checksum) */
+      sha256?: string | null;
+      /** @description 失败原因（失败时）(error) */
+      error?: string | null;
+      /** @description 后台任务队列 (job queue) */
+      queue: string;
+      /** @description 后台任务 id (job id) */
+      jobId: string;
+    };
+    QuestionOptionDto: {
+      /**
+       * @description 选项标识 (option key: a-z, 0-9, _)
+       * @example case_teaching
+       */
+      key: string;
+      /**
+       * @description 选项文字 (option label)
+       * @example 案例教学
+       */
+      label: string;
+    };
+    QuestionDto: {
+      /**
+       * @description 问题标识，问卷内唯一 (question key, unique)
+       * @example methods
+       */
+      key: string;
+      /**
+       * @description 问题 (question text)
+       * @example 您喜欢哪些培训方式？
+       */
+      label: string;
+      /**
+       * @description 题型：single 单选、multi 多选、rank 排序、text 文字 (question type)
+       * @enum {string}
+       */
+      type: 'single' | 'multi' | 'rank' | 'text';
+      /**
+       * @description 提交时必答 (required on submission)
+       * @default false
+       */
+      required: boolean;
+      /**
+       * @description 说明 (hint under the question)
+       * @example 最多选三项
+       */
+      hint?: string;
+      /** @description 选项（选择题 2–30 个）(options of a choice question) */
+      options?: components['schemas']['QuestionOptionDto'][];
+      /**
+       * @description 多选题最多可选、排序题排几位（默认：多选全部，排序 3 位）(most options chosen / places ranked)
+       * @example 3
+       */
+      maxSelections?: number;
+      /**
+       * @description 文字题最多字数（默认 500）(longest text answer)
+       * @example 500
+       */
+      maxLength?: number;
+      /**
+       * @description 题目作用：training_types 为「希望参加的培训项目」题，选项须为培训类型，报告按它分组、计划按它排需求 (role)
+       * @enum {string}
+       */
+      role?: 'training_types';
+    };
+    QuestionnaireTemplateDto: {
+      /** @description 标题 (title) */
+      title: string;
+      /** @description 说明 (introduction) */
+      description: string;
+      /** @description 问题 (questions) */
+      questions: components['schemas']['QuestionDto'][];
+    };
+    CreateQuestionnaireDto: {
+      /**
+       * @description 问卷标题 (title)
+       * @example 社区工作者年度培训需求调查问卷
+       */
+      title: string;
+      /** @description 问卷说明 (introduction shown to workers) */
+      description?: string;
+      /** @description 问题，按顺序 (questions, in order) */
+      questions: components['schemas']['QuestionDto'][];
+    };
+    QuestionnaireDto: {
+      /**
+       * Format: uuid
+       * @description 问卷版本 ID (questionnaire version id)
+       */
+      id: string;
+      /** @description 所属地区 (policy region) */
+      region: string;
+      /**
+       * Format: uuid
+       * @description 同一问卷各版本共用的标识（第一版的 ID）(lineage id)
+       */
+      lineageId: string;
+      /** @description 版本号 (version, 1, 2, …) */
+      version: number;
+      /** @description 所替代的版本 (version it replaces) */
+      supersedesId: string | null;
+      /** @description 标题 (title) */
+      title: string;
+      /** @description 说明 (introduction) */
+      description: string | null;
+      /** @description 问题 (questions) */
+      questions: components['schemas']['QuestionDto'][];
+      /** @description 已用于已发布的调查，只读 (in use: read-only) */
+      locked: boolean;
+      /** @description 是该问卷的最新版本，可用于新调查 (latest version) */
+      current: boolean;
+      /** @description 替代它的新版本 (newer version) */
+      supersededBy: string | null;
+      /**
+       * Format: date-time
+       * @description 锁定时间 (locked at)
+       */
+      lockedAt: string | null;
+      /**
+       * Format: date-time
+       * @description 创建时间 (created at)
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description 修改时间 (updated at)
+       */
+      updatedAt: string;
+    };
+    UpdateQuestionnaireDto: {
+      /**
+       * @description 问卷标题 (title)
+       * @example 社区工作者年度培训需求调查问卷
+       */
+      title?: string;
+      /** @description 问卷说明 (introduction) */
+      description?: string;
+      /** @description 问题（整体替换）(questions, replaced as a whole) */
+      questions?: components['schemas']['QuestionDto'][];
+    };
+    PopulationDto: {
+      /** @description 限定的区县，空为全市各区 (districts; empty: every district of the municipality) */
+      districtIds?: string[];
+      /** @description 限定的岗位层级，空为全部 (position tiers; empty: all) */
+      tiers?: ('head' | 'deputy' | 'staff')[];
+      /** @description 限定的进入方式，空为全部 (entry channels; empty: all) */
+      channels?: ('elected' | 'recruited_citywide' | 'recruited_other')[];
+      /** @description 限定的职业资格，空为不限 (social-work qualifications; empty: any) */
+      qualifications?: (
+        'none' | 'assistant_social_worker' | 'social_worker' | 'senior_social_worker'
+      )[];
+    };
+    CreateCampaignDto: {
+      /**
+       * @description 调查年度 (the year the survey runs)
+       * @example 2026
+       */
+      year: number;
+      /**
+       * @description 调查名称 (title)
+       * @example 2026 年度社区工作者培训需求调查
+       */
+      title: string;
+      /** @description 致答卷人的说明 (introduction) */
+      description?: string;
+      /**
+       * Format: uuid
+       * @description 所用问卷版本（须为最新版本）(questionnaire version, the latest)
+       */
+      questionnaireId: string;
+      /** @description 调查对象：在职社区工作者，可按区县、层级、进入方式、资格限定 (population) */
+      population?: components['schemas']['PopulationDto'];
+      /**
+       * Format: date-time
+       * @description 开始时间 (opens at, ISO 8601 with offset)
+       * @example 2026-12-01T09:00:00+08:00
+       */
+      opensAt: string;
+      /**
+       * Format: date-time
+       * @description 截止时间 (closes at, ISO 8601 with offset)
+       * @example 2026-12-31T18:00:00+08:00
+       */
+      closesAt: string;
+      /**
+       * @description 提醒时间（开始与截止之间，最多 10 次），提醒尚未提交的人 (reminders)
+       * @example [
+       *       "2026-12-20T09:00:00+08:00"
+       *     ]
+       */
+      reminders?: string[];
+      /**
+       * @description 匿名阈值：少于此人数的分组在报告中不单列（默认 5）(minimum group size in reports)
+       * @default 5
+       */
+      minGroupSize: number;
+    };
+    QuestionnaireRefDto: {
+      /**
+       * Format: uuid
+       * @description 问卷版本 ID (questionnaire version id)
+       */
+      id: string;
+      /** @description 问卷标题 (title) */
+      title: string;
+      /** @description 版本号 (version) */
+      version: number;
+    };
+    PopulationViewDto: {
+      /** @description 限定的区县 (districts; empty: all) */
+      districtIds: string[];
+      /** @description 限定的岗位层级 (tiers; empty: all) */
+      tiers: string[];
+      /** @description 限定的进入方式 (channels; empty: all) */
+      channels: string[];
+      /** @description 限定的职业资格 (qualifications; empty: any) */
+      qualifications: string[];
+      /** @description 调查对象的文字说明 (in words) */
+      text: string;
+    };
+    CampaignDto: {
+      /**
+       * Format: uuid
+       * @description 调查 ID (campaign id)
+       */
+      id: string;
+      /** @description 调查年度 (year) */
+      year: number;
+      /** @description 调查名称 (title) */
+      title: string;
+      /** @description 说明 (introduction) */
+      description: string | null;
+      /** @description 问卷 (questionnaire version) */
+      questionnaire: components['schemas']['QuestionnaireRefDto'];
+      /** @description 调查对象 (population) */
+      population: components['schemas']['PopulationViewDto'];
+      /**
+       * Format: date-time
+       * @description 开始时间 (opens at)
+       */
+      opensAt: string;
+      /**
+       * Format: date-time
+       * @description 截止时间 (closes at)
+       */
+      closesAt: string;
+      /** @description 提醒时间 (reminders) */
+      reminders: string[];
+      /** @description 已发出的提醒次数 (reminders sent) */
+      remindersSent: number;
+      /** @description 匿名阈值 (minimum group size) */
+      minGroupSize: number;
+      /**
+       * @description 状态（按当前时间）：draft 草稿、scheduled 待开始、open 进行中、closed 已截止 (status)
+       * @enum {string}
+       */
+      status: 'draft' | 'scheduled' | 'open' | 'closed';
+      /** @description 已邀请人数（分发的累计与最终人数）(invitations) */
+      invitedCount: number;
+      /**
+       * Format: date-time
+       * @description 首次分发完成时间 (distributed at)
+       */
+      distributedAt: string | null;
+      /**
+       * Format: date-time
+       * @description 发布时间 (launched at)
+       */
+      launchedAt: string | null;
+      /**
+       * Format: date-time
+       * @description 截止（关闭）时间 (closed at)
+       */
+      closedAt: string | null;
+      /** @description 行版本，修改时带回 (row version) */
+      rowVersion: number;
+      /**
+       * Format: date-time
+       * @description 创建时间 (created at)
+       */
+      createdAt: string;
+    };
+    UpdateCampaignDto: {
+      /**
+       * @description 读到的行版本（乐观锁）(rowVersion read)
+       * @example 1
+       */
+      rowVersion: number;
+      /**
+       * @description 调查名称 (title)
+       * @example 2026 年度社区工作者培训需求调查
+       */
+      title?: string;
+      /** @description 致答卷人的说明 (introduction) */
+      description?: string;
+      /**
+       * Format: uuid
+       * @description 所用问卷版本 (questionnaire version)
+       */
+      questionnaireId?: string;
+      /** @description 调查对象 (population) */
+      population?: components['schemas']['PopulationDto'];
+      /**
+       * Format: date-time
+       * @description 开始时间 (opens at)
+       * @example 2026-12-01T09:00:00+08:00
+       */
+      opensAt?: string;
+      /**
+       * Format: date-time
+       * @description 截止时间 (closes at)
+       * @example 2026-12-31T18:00:00+08:00
+       */
+      closesAt?: string;
+      /** @description 提醒时间 (reminders) */
+      reminders?: string[];
+      /** @description 匿名阈值 (minimum group size) */
+      minGroupSize?: number;
+    };
+    SurveyJobRefDto: {
+      /** @description 队列 (queue) */
+      queue: string;
+      /** @description 任务 ID，用 GET /api/v1/jobs/{queue}/{id} 查询进度 (job id to poll) */
+      jobId: string;
+    };
+    LaunchResultDto: {
+      /** @description 调查 (campaign) */
+      campaign: components['schemas']['CampaignDto'];
+      /** @description 分发任务：逐批生成邀请，可查询进度与最终人数 (distribution job) */
+      distribution: components['schemas']['SurveyJobRefDto'];
+    };
+    ReportSummaryDto: {
+      /**
+       * Format: uuid
+       * @description 报告版本 ID (report version id)
+       */
+      id: string;
+      /**
+       * Format: uuid
+       * @description 调查 ID (campaign id)
+       */
+      campaignId: string;
+      /** @description 版本号，每次汇总加一 (version number) */
+      number: number;
+      /**
+       * @description interim 中期（调查进行中）、final 最终（截止后）(kind)
+       * @enum {string}
+       */
+      kind: 'interim' | 'final';
+      /**
+       * @description pending 待汇总、aggregated 已汇总（文件生成中）、ready 可下载、failed 失败 (status)
+       * @enum {string}
+       */
+      status: 'pending' | 'aggregated' | 'ready' | 'failed';
+      /**
+       * Format: date-time
+       * @description 发起时间 (requested at)
+       */
+      requestedAt: string;
+      /**
+       * Format: date-time
+       * @description 统计截至（数据快照时间）(snapshot time)
+       */
+      asOf: string | null;
+      /** @description 提交人数 (respondents) */
+      respondents: number | null;
+      /** @description 邀请人数 (invited) */
+      invited: number | null;
+      /** @description 失败原因 (why it failed) */
+      error: string | null;
+      /** @description 汇总与生成任务 (the job to poll) */
+      job: components['schemas']['SurveyJobRefDto'];
+    };
+    CloseResultDto: {
+      /** @description 调查 (campaign) */
+      campaign: components['schemas']['CampaignDto'];
+      /** @description 最终报告（生成中）(final report, being rendered) */
+      report: components['schemas']['ReportSummaryDto'];
+    };
+    RateRowDto: {
+      /**
+       * Format: uuid
+       * @description 区县或街道 ID (unit id)
+       */
+      id: string;
+      /** @description 名称 (name) */
+      name: string;
+      /** @description 邀请人数 (invited) */
+      invited: number;
+      /** @description 已提交 (submitted) */
+      submitted: number;
+      /** @description 草稿（未提交）(drafts) */
+      drafts: number;
+      /** @description 回收率 0–1 (submitted / invited) */
+      rate: number;
+    };
+    DistrictRateDto: {
+      /**
+       * Format: uuid
+       * @description 区县或街道 ID (unit id)
+       */
+      id: string;
+      /** @description 名称 (name) */
+      name: string;
+      /** @description 邀请人数 (invited) */
+      invited: number;
+      /** @description 已提交 (submitted) */
+      submitted: number;
+      /** @description 草稿（未提交）(drafts) */
+      drafts: number;
+      /** @description 回收率 0–1 (submitted / invited) */
+      rate: number;
+      /** @description 各街道 (streets) */
+      streets: components['schemas']['RateRowDto'][];
+    };
+    ResponseRatesDto: {
+      /**
+       * Format: uuid
+       * @description 调查 ID (campaign id)
+       */
+      campaignId: string;
+      /** @description 范围：city 全市、district 本区、street 本街道 (scope) */
+      scope: string;
+      /** @description 邀请人数 (invited) */
+      invited: number;
+      /** @description 已提交 (submitted) */
+      submitted: number;
+      /** @description 草稿 (drafts) */
+      drafts: number;
+      /** @description 回收率 0–1 (rate) */
+      rate: number;
+      /** @description 各区及其街道 (by district and street) */
+      districts: components['schemas']['DistrictRateDto'][];
+    };
+    ReportDto: {
+      /**
+       * Format: uuid
+       * @description 报告版本 ID (report version id)
+       */
+      id: string;
+      /**
+       * Format: uuid
+       * @description 调查 ID (campaign id)
+       */
+      campaignId: string;
+      /** @description 版本号，每次汇总加一 (version number) */
+      number: number;
+      /**
+       * @description interim 中期（调查进行中）、final 最终（截止后）(kind)
+       * @enum {string}
+       */
+      kind: 'interim' | 'final';
+      /**
+       * @description pending 待汇总、aggregated 已汇总（文件生成中）、ready 可下载、failed 失败 (status)
+       * @enum {string}
+       */
+      status: 'pending' | 'aggregated' | 'ready' | 'failed';
+      /**
+       * Format: date-time
+       * @description 发起时间 (requested at)
+       */
+      requestedAt: string;
+      /**
+       * Format: date-time
+       * @description 统计截至（数据快照时间）(snapshot time)
+       */
+      asOf: string | null;
+      /** @description 提交人数 (respondents) */
+      respondents: number | null;
+      /** @description 邀请人数 (invited) */
+      invited: number | null;
+      /** @description 失败原因 (why it failed) */
+      error: string | null;
+      /** @description 汇总与生成任务 (the job to poll) */
+      job: components['schemas']['SurveyJobRefDto'];
+      /** @description 汇总结果（匿名：人数与比例、排名、高频词、回收率、各区培训项目需求；结构见 libs/surveys/src/reports/report.types.ts）(the counts) */
+      data: Record<string, never> | null;
+    };
+    MySurveyDto: {
+      /**
+       * Format: uuid
+       * @description 调查 ID (campaign id)
+       */
+      campaignId: string;
+      /** @description 调查年度 (year) */
+      year: number;
+      /** @description 调查名称 (title) */
+      title: string;
+      /** @description 说明 (introduction) */
+      description: string | null;
+      /**
+       * Format: date-time
+       * @description 开始时间 (opens at)
+       */
+      opensAt: string;
+      /**
+       * Format: date-time
+       * @description 截止时间 (closes at)
+       */
+      closesAt: string;
+      /**
+       * @description 调查状态 (campaign status)
+       * @enum {string}
+       */
+      campaignStatus: 'scheduled' | 'open' | 'closed';
+      /** @description 现在可以作答 (answers taken now) */
+      accepting: boolean;
+      /**
+       * @description 我的状态：invited 未作答、draft 草稿、submitted 已提交 (my status)
+       * @enum {string}
+       */
+      status: 'invited' | 'draft' | 'submitted';
+      /**
+       * Format: date-time
+       * @description 提交时间 (submitted at)
+       */
+      submittedAt: string | null;
+    };
+    AnswerDto: {
+      /**
+       * @description 问题标识 (question key)
+       * @example methods
+       */
+      question: string;
+      /**
+       * @description 所选选项（排序题按顺序，第一位最想要）(options chosen; rank: in order)
+       * @example [
+       *       "case_teaching",
+       *       "site_visit"
+       *     ]
+       */
+      options?: string[];
+      /**
+       * @description 文字回答 (text answer)
+       * @example 希望多安排案例教学
+       */
+      text?: string;
+    };
+    MySurveyDetailDto: {
+      /**
+       * Format: uuid
+       * @description 调查 ID (campaign id)
+       */
+      campaignId: string;
+      /** @description 调查年度 (year) */
+      year: number;
+      /** @description 调查名称 (title) */
+      title: string;
+      /** @description 说明 (introduction) */
+      description: string | null;
+      /**
+       * Format: date-time
+       * @description 开始时间 (opens at)
+       */
+      opensAt: string;
+      /**
+       * Format: date-time
+       * @description 截止时间 (closes at)
+       */
+      closesAt: string;
+      /**
+       * @description 调查状态 (campaign status)
+       * @enum {string}
+       */
+      campaignStatus: 'scheduled' | 'open' | 'closed';
+      /** @description 现在可以作答 (answers taken now) */
+      accepting: boolean;
+      /**
+       * @description 我的状态：invited 未作答、draft 草稿、submitted 已提交 (my status)
+       * @enum {string}
+       */
+      status: 'invited' | 'draft' | 'submitted';
+      /**
+       * Format: date-time
+       * @description 提交时间 (submitted at)
+       */
+      submittedAt: string | null;
+      /** @description 问卷标题 (questionnaire title) */
+      questionnaireTitle: string;
+      /** @description 问卷说明 (questionnaire introduction) */
+      questionnaireDescription: string | null;
+      /** @description 问题 (questions) */
+      questions: components['schemas']['QuestionDto'][];
+      /** @description 我保存或提交的回答 (my answers so far) */
+      answers: components['schemas']['AnswerDto'][];
+      /** @description 修改次数：提交为 1，每次修改加一 (revision) */
+      revision: number;
+    };
+    SaveAnswersDto: {
+      /** @description 各题回答 (answers, one per question) */
+      answers: components['schemas']['AnswerDto'][];
+    };
+    LinkSurveyBasisDto: {
+      /**
+       * Format: uuid
+       * @description 所依据的需求调查报告版本 (survey report version)
+       */
+      reportId: string;
+    };
+    SurveyBasisDto: {
+      /**
+       * Format: uuid
+       * @description 年度计划 ID (annual plan id)
+       */
+      planId: string;
+      /** @description 调查名称 (campaign title) */
+      campaignTitle: string;
+      /** @description 报告版本 (report version) */
+      report: components['schemas']['ReportSummaryDto'];
+      /**
+       * Format: date-time
+       * @description 关联时间 (linked at)
+       */
+      linkedAt: string;
+      /** @description 培训项目需求排名：全市 types，各区 districts[].types（人数、占比、名次；人数少的区不单列）(ranked demand per training type, city-wide and by district) */
+      demand: Record<string, never>;
+    };
+    GradeOverrideDto: {
+      /**
+       * @description 准予评定的等次代码 (grade code)
+       * @example excellent
+       */
+      grade: string;
+      /** @description 书面理由 (written reason, 10–500 characters) */
+      reason: string;
+    };
+    RecomputeDto: {
+      /**
+       * @description 年度 (year)
+       * @example 2026
+       */
+      year: number;
+      /**
+       * Format: uuid
+       * @description 区（缺省：全部；区管理员为本区）(district)
+       */
+      districtId?: string;
+    };
+    AssessmentJobRefDto: {
+      /** @description 队列名 (queue) */
+      queue: string;
+      /** @description 任务 ID，用 GET /api/v1/jobs/{queue}/{jobId} 查询进度 (job id to poll) */
+      jobId: string;
+    };
+    ReportRowDto: {
+      /** @description 单位 ID：下级区或街道（街道报表为本街道），合计行为报表单位 (unit id) */
+      unitId: string;
+      /** @description 单位名称 (unit name) */
+      unitName: string;
+      /** @description 有记录的人数 (workers with a record) */
+      workers: number;
+      /** @description 必训全部达标人数 (workers meeting every mandatory requirement) */
+      compliant: number;
+      /** @description 缺初任培训人数 (workers missing induction training) */
+      missingInduction: number;
+      /** @description 缺岗位培训学时人数 (workers short of post training hours) */
+      missingPost: number;
+      /** @description 人均学时，保留一位小数 (average hours per worker) */
+      averageHours: number;
+      /** @description 考试人次（未知为 null）(exams taken; null when unknown) */
+      examsTaken: number | null;
+      /** @description 考试合格人次（未知为 null）(exams passed; null when unknown) */
+      examsPassed: number | null;
+      /** @description 考试合格率 0..1，无考试为 null (exam pass rate) */
+      passRate: number | null;
+      /** @description 考核等次受限人数 (workers whose assessment grade is limited) */
+      limited: number;
+    };
+    TrainingReportDto: {
+      /** @description 年度 (year) */
+      year: number;
+      /** @description 报表单位：市、区或街道 (reporting unit) */
+      unitId: string;
+      /** @description 报表单位名称 (reporting unit name) */
+      unitName: string;
+      /** @description 报表单位类别 (municipality / district / street) */
+      unitKind: string;
+      /** @description 合计 (totals for the whole unit) */
+      total: components['schemas']['ReportRowDto'];
+      /** @description 按下级单位 (by district or street) */
+      rows: components['schemas']['ReportRowDto'][];
+      /** @description 未达标人员（至多 500）：workerId、name、streetName、missing（induction / post）(workers not compliant, at most 500) */
+      missing: Record<string, never>[];
+    };
   };
   responses: never;
   parameters: never;
@@ -4425,7 +6876,15 @@ export interface operations {
       header?: never;
       path: {
         /** @description 队列名 (queue) */
-        queue: 'maintenance' | 'roster' | 'documents' | 'notifications' | 'enrollment';
+        queue:
+          | 'maintenance'
+          | 'roster'
+          | 'documents'
+          | 'notifications'
+          | 'enrollment'
+          | 'certificates'
+          | 'surveys'
+          | 'assessment';
         /** @description 任务 ID (job id returned when the job was started) */
         jobId: string;
       };
@@ -7368,6 +9827,29 @@ export interface operations {
       };
     };
   };
+  ViewsController_enrolRemedial: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RemedialEnrolDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkResultDto'];
+        };
+      };
+    };
+  };
   CalendarFeedController_status: {
     parameters: {
       query?: never;
@@ -7839,6 +10321,1670 @@ export interface operations {
         content: {
           'application/json': components['schemas']['WorkerHoursDto'];
         };
+      };
+    };
+  };
+  AttendanceReportsController_missing: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MissingNowDto'];
+        };
+      };
+    };
+  };
+  AttendanceReportsController_sessionSheet: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AttendanceReportsController_classSheet: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AttendanceReportsController_upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description 考勤表 .xlsx（由导出生成）
+           */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SheetUploadResultDto'];
+        };
+      };
+    };
+  };
+  AttendanceReportsController_grid: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClassGridDto'];
+        };
+      };
+    };
+  };
+  AttendanceReportsController_gridXlsx: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AttendanceReportsController_report: {
+    parameters: {
+      query: {
+        /** @description 生成任务 ID (the job id returned when requested) */
+        job: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AttendanceReportsController_requestReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClassReportJobDto'];
+        };
+      };
+    };
+  };
+  AttendanceReportsController_district: {
+    parameters: {
+      query?: {
+        /** @description 年度 (year) */
+        year?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DistrictAttendanceDto'];
+        };
+      };
+    };
+  };
+  ExamsController_roster: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExamRosterDto'];
+        };
+      };
+    };
+  };
+  ExamsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExamDto'][];
+        };
+      };
+    };
+  };
+  ExamsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateExamDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExamDto'];
+        };
+      };
+    };
+  };
+  ExamsController_record: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordResultsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExamDto'];
+        };
+      };
+    };
+  };
+  ExamsController_mine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyExamResultDto'][];
+        };
+      };
+    };
+  };
+  CertificatesController_issue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IssueRequestDto'];
+        };
+      };
+    };
+  };
+  CertificatesController_progress: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IssueProgressDto'];
+        };
+      };
+    };
+  };
+  CertificatesController_ofClass: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificateDto'][];
+        };
+      };
+    };
+  };
+  CertificatesController_bundle: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BundleDto'];
+        };
+      };
+    };
+  };
+  CertificatesController_bundleStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BundleDto'];
+        };
+      };
+    };
+  };
+  CertificatesController_bundleFile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CertificatesController_ofWorker: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificateDto'][];
+        };
+      };
+    };
+  };
+  CertificatesController_mine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificateDto'][];
+        };
+      };
+    };
+  };
+  CertificatesController_pdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CertificatesController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CertificateReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificateDto'];
+        };
+      };
+    };
+  };
+  CertificatesController_reissue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CertificateReasonDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  VerificationController_verify: {
+    parameters: {
+      query: {
+        /** @description 二维码中的查验码 (the code in the QR link) */
+        c: string;
+      };
+      header?: never;
+      path: {
+        serial: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VerificationDto'];
+        };
+      };
+    };
+  };
+  VerificationPageController_page: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        serial: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  VerificationPageController_check: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        serial: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description 证书 PDF (the certificate to check)
+           */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  EvaluationsController_listTemplates: {
+    parameters: {
+      query?: {
+        /** @description 评价方向 (classroom 课堂评价 / post_class 课后评价) */
+        direction?: 'classroom' | 'post_class';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TemplateDto'][];
+        };
+      };
+    };
+  };
+  EvaluationsController_newTemplate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewTemplateDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TemplateDto'];
+        };
+      };
+    };
+  };
+  EvaluationsController_template: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TemplateDto'];
+        };
+      };
+    };
+  };
+  EvaluationsController_settings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClassSettingsDto'];
+        };
+      };
+    };
+  };
+  EvaluationsController_setSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ClassSettingsInputDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClassSettingsDto'];
+        };
+      };
+    };
+  };
+  EvaluationsController_mine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenEvaluationDto'][];
+        };
+      };
+    };
+  };
+  EvaluationsController_answer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AnswersDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReceivedDto'];
+        };
+      };
+    };
+  };
+  EvaluationsController_classroom: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionClassroomDto'];
+        };
+      };
+    };
+  };
+  EvaluationsController_assess: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        enrollmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AnswersDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionClassroomDto'];
+        };
+      };
+    };
+  };
+  EvaluationsController_classReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationReportDto'];
+        };
+      };
+    };
+  };
+  EvaluationsController_respondents: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RespondentDto'][];
+        };
+      };
+    };
+  };
+  EvaluationsController_teacherReport: {
+    parameters: {
+      query?: {
+        /** @description 年度 (year) */
+        year?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationReportDto'];
+        };
+      };
+    };
+  };
+  EvaluationsController_institutionReport: {
+    parameters: {
+      query?: {
+        /** @description 年度 (year) */
+        year?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvaluationReportDto'];
+        };
+      };
+    };
+  };
+  EvaluationsController_export: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ExportInputDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExportDto'];
+        };
+      };
+    };
+  };
+  EvaluationsController_exportStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExportDto'];
+        };
+      };
+    };
+  };
+  EvaluationsController_exportFile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description PDF or Excel */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  QuestionnairesController_template: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionnaireTemplateDto'];
+        };
+      };
+    };
+  };
+  QuestionnairesController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionnaireDto'][];
+        };
+      };
+    };
+  };
+  QuestionnairesController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateQuestionnaireDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionnaireDto'];
+        };
+      };
+    };
+  };
+  QuestionnairesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionnaireDto'];
+        };
+      };
+    };
+  };
+  QuestionnairesController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateQuestionnaireDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionnaireDto'];
+        };
+      };
+    };
+  };
+  QuestionnairesController_newVersion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateQuestionnaireDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QuestionnaireDto'];
+        };
+      };
+    };
+  };
+  CampaignsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignDto'][];
+        };
+      };
+    };
+  };
+  CampaignsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateCampaignDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignDto'];
+        };
+      };
+    };
+  };
+  CampaignsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignDto'];
+        };
+      };
+    };
+  };
+  CampaignsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateCampaignDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignDto'];
+        };
+      };
+    };
+  };
+  CampaignsController_launch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LaunchResultDto'];
+        };
+      };
+    };
+  };
+  CampaignsController_close: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CloseResultDto'];
+        };
+      };
+    };
+  };
+  CampaignsController_rates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResponseRatesDto'];
+        };
+      };
+    };
+  };
+  CampaignsController_reportsOf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportSummaryDto'][];
+        };
+      };
+    };
+  };
+  CampaignsController_interim: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportSummaryDto'];
+        };
+      };
+    };
+  };
+  ReportsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportDto'];
+        };
+      };
+    };
+  };
+  ReportsController_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 报告版本 ID (report version id) */
+        id: string;
+        /** @description xlsx 工作簿或 pdf 报告 (file format) */
+        format: 'xlsx' | 'pdf';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description PDF or XLSX */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AnswersController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MySurveyDto'][];
+        };
+      };
+    };
+  };
+  AnswersController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MySurveyDetailDto'];
+        };
+      };
+    };
+  };
+  AnswersController_draft: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SaveAnswersDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MySurveyDetailDto'];
+        };
+      };
+    };
+  };
+  AnswersController_replace: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SaveAnswersDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MySurveyDetailDto'];
+        };
+      };
+    };
+  };
+  AnswersController_submit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SaveAnswersDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MySurveyDetailDto'];
+        };
+      };
+    };
+  };
+  PlanBasisController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SurveyBasisDto'];
+        };
+      };
+    };
+  };
+  PlanBasisController_link: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LinkSurveyBasisDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SurveyBasisDto'];
+        };
+      };
+    };
+  };
+  AssessmentController_records: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': Record<string, never>[];
+        };
+      };
+    };
+  };
+  AssessmentController_record: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 社区工作者 ID */
+        id: string;
+        /** @description 年度 (year) */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+    };
+  };
+  AssessmentController_override: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 社区工作者 ID */
+        id: string;
+        /** @description 年度 (year) */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GradeOverrideDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+    };
+  };
+  AssessmentController_recompute: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecomputeDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssessmentJobRefDto'];
+        };
+      };
+    };
+  };
+  AssessmentController_limits: {
+    parameters: {
+      query: {
+        /** @description 年度 (year) */
+        year: number;
+        /** @description 街道（街道管理员为本街道）(street) */
+        streetId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+    };
+  };
+  AssessmentController_report: {
+    parameters: {
+      query: {
+        /** @description 年度 (year) */
+        year: number;
+        /** @description 市、区或街道（缺省：本单位）(municipality, district or street) */
+        unitId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrainingReportDto'];
+        };
+      };
+    };
+  };
+  AssessmentController_export: {
+    parameters: {
+      query: {
+        /** @description 年度 (year) */
+        year: number;
+        /** @description 市、区或街道（缺省：本单位）(municipality, district or street) */
+        unitId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

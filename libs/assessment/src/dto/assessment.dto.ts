@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 
@@ -63,36 +63,69 @@ export class GradeOverrideDto {
   reason: string;
 }
 
+@ApiSchema({ name: 'AssessmentJobRefDto' })
 export class JobRefDto {
-  @ApiProperty() queue: string;
-  @ApiProperty() jobId: string;
+  @ApiProperty({ description: '队列名 (queue)' }) queue: string;
+  @ApiProperty({
+    description: '任务 ID，用 GET /api/v1/jobs/{queue}/{jobId} 查询进度 (job id to poll)',
+  })
+  jobId: string;
 }
 
 export class ReportRowDto {
-  @ApiProperty() unitId: string;
-  @ApiProperty() unitName: string;
-  @ApiProperty({ description: '有记录的人数' }) workers: number;
-  @ApiProperty({ description: '必训全部达标人数' }) compliant: number;
-  @ApiProperty({ description: '缺初任培训人数' }) missingInduction: number;
-  @ApiProperty({ description: '缺岗位培训学时人数' }) missingPost: number;
-  @ApiProperty({ description: '人均学时' }) averageHours: number;
-  @ApiProperty({ description: '考试人次（未知为 null）', nullable: true, type: Number })
+  @ApiProperty({
+    description: '单位 ID：下级区或街道（街道报表为本街道），合计行为报表单位 (unit id)',
+  })
+  unitId: string;
+  @ApiProperty({ description: '单位名称 (unit name)' }) unitName: string;
+  @ApiProperty({ description: '有记录的人数 (workers with a record)' }) workers: number;
+  @ApiProperty({ description: '必训全部达标人数 (workers meeting every mandatory requirement)' })
+  compliant: number;
+  @ApiProperty({ description: '缺初任培训人数 (workers missing induction training)' })
+  missingInduction: number;
+  @ApiProperty({ description: '缺岗位培训学时人数 (workers short of post training hours)' })
+  missingPost: number;
+  @ApiProperty({ description: '人均学时，保留一位小数 (average hours per worker)' })
+  averageHours: number;
+  @ApiProperty({
+    description: '考试人次（未知为 null）(exams taken; null when unknown)',
+    nullable: true,
+    type: Number,
+  })
   examsTaken: number | null;
-  @ApiProperty({ description: '考试合格人次', nullable: true, type: Number })
+  @ApiProperty({
+    description: '考试合格人次（未知为 null）(exams passed; null when unknown)',
+    nullable: true,
+    type: Number,
+  })
   examsPassed: number | null;
-  @ApiProperty({ description: '考试合格率 0..1', nullable: true, type: Number })
+  @ApiProperty({
+    description: '考试合格率 0..1，无考试为 null (exam pass rate)',
+    nullable: true,
+    type: Number,
+  })
   passRate: number | null;
-  @ApiProperty({ description: '考核等次受限人数' }) limited: number;
+  @ApiProperty({ description: '考核等次受限人数 (workers whose assessment grade is limited)' })
+  limited: number;
 }
 
 export class TrainingReportDto {
-  @ApiProperty() year: number;
-  @ApiProperty() unitId: string;
-  @ApiProperty() unitName: string;
-  @ApiProperty() unitKind: string;
-  @ApiProperty({ type: ReportRowDto }) total: ReportRowDto;
+  @ApiProperty({ description: '年度 (year)' }) year: number;
+  @ApiProperty({ description: '报表单位：市、区或街道 (reporting unit)' }) unitId: string;
+  @ApiProperty({ description: '报表单位名称 (reporting unit name)' }) unitName: string;
+  @ApiProperty({
+    description: '报表单位类别 (municipality / district / street)',
+  })
+  unitKind: string;
+  @ApiProperty({ type: ReportRowDto, description: '合计 (totals for the whole unit)' })
+  total: ReportRowDto;
   @ApiProperty({ type: [ReportRowDto], description: '按下级单位 (by district or street)' })
   rows: ReportRowDto[];
-  @ApiProperty({ type: Object, isArray: true, description: '未达标人员（至多 500）' })
+  @ApiProperty({
+    type: Object,
+    isArray: true,
+    description:
+      '未达标人员（至多 500）：workerId、name、streetName、missing（induction / post）(workers not compliant, at most 500)',
+  })
   missing: { workerId: string; name: string; streetName: string; missing: string[] }[];
 }

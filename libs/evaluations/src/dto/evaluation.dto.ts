@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -107,6 +107,7 @@ export class TemplatesQuery {
   direction?: Direction;
 }
 
+@ApiSchema({ name: 'EvaluationAnswerDto' })
 export class AnswerDto {
   @ApiProperty({ description: '题目键 (item key)' })
   @IsString()

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -286,6 +286,7 @@ export class CampaignDto {
   @ApiProperty({ description: '创建时间 (created at)', format: 'date-time' }) createdAt: Date;
 }
 
+@ApiSchema({ name: 'SurveyJobRefDto' })
 export class JobRefDto {
   @ApiProperty({ description: '队列 (queue)' }) queue: string;
   @ApiProperty({
