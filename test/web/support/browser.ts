@@ -116,6 +116,12 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /** axe-core in the page: the serious and critical violations (none is the goal). */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  // a settled page: a button or a list still loading names itself 'loading' for a moment
+  await page.waitForFunction(
+    () => !document.querySelector('.ant-btn-loading, .ant-spin-spinning, .ant-skeleton'),
+    null,
+    { timeout: 15_000 },
+  );
   // evaluated through the debugging protocol: the page's Content-Security-Policy allows no inline script
   await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   const violations = await page.evaluate(async () => {

@@ -3,7 +3,7 @@ import { Account } from '@peixun/core';
 import { DemoSeedService } from '@peixun/org';
 import { EntityManager } from 'typeorm';
 import { EvaluationTemplate } from '../evaluation.entity';
-import { Answer, TemplateItem } from '../evaluations.rules';
+import { Answer, attended, TemplateItem } from '../evaluations.rules';
 
 const COMMENTS = [
   '案例贴近社区实际，希望多安排互动讨论。',
@@ -78,25 +78,33 @@ export class EvaluationsDemoSeed implements OnModuleInit {
         `select id, worker_id from enrollment where class_id = $1 and status = 'enrolled' order by enrolled_at, id`,
         [classId],
       );
+    /** Marks a trainee unless the session already has their mark (the attendance demo's); the mark that holds. */
     const mark = async (
       s: { id: string; class_id: string },
       e: { id: string; worker_id: string },
       status: string,
-    ): Promise<void> => {
-      await em.query(
-        `insert into attendance_mark (session_id, enrollment_id, class_id, worker_id, status, minutes_late, source, marked_by)
-         values ($1, $2, $3, $4, $5, $6, 'staff', $7) on conflict (session_id, enrollment_id) do nothing`,
+    ): Promise<string> => {
+      const [held] = await em.query<{ status: string }[]>(
+        `with ins as (
+           insert into attendance_mark (session_id, enrollment_id, class_id, worker_id, status, minutes_late, source, marked_by)
+           values ($1, $2, $3, $4, $5, $6, 'staff', $7) on conflict (session_id, enrollment_id) do nothing
+           returning status)
+         select status from ins
+         union all
+         select status from attendance_mark where session_id = $1 and enrollment_id = $2
+         limit 1`,
         [s.id, e.id, s.class_id, e.worker_id, status, status === 'late' ? 20 : 0, staff.id],
       );
+      return held.status;
     };
 
     const postSessions = await ended('东城区社区工作者岗位培训');
     for (const [k, s] of postSessions.entries()) {
       const list = await trainees(s.class_id);
       for (const [n, e] of list.entries()) {
-        const status = n === list.length - 1 ? 'absent' : n === 1 ? 'late' : 'present';
-        await mark(s, e, status);
-        if (status === 'absent') continue;
+        const wanted = n === list.length - 1 ? 'absent' : n === 1 ? 'late' : 'present';
+        // only who attended evaluates (an earlier demo step may have marked the session already)
+        if (!attended(await mark(s, e, wanted))) continue;
         await em.query(
           `insert into evaluation_receipt (session_id, class_id, enrollment_id, worker_id) values ($1, $2, $3, $4)`,
           [s.id, s.class_id, e.id, e.worker_id],
