@@ -1,3 +1,4 @@
+import type { Role } from '@peixun/core';
 import { localYear } from '@peixun/core';
 import { HoursService } from '@peixun/attendance';
 import {
@@ -12,9 +13,10 @@ import {
 import { OrgUnit } from '@peixun/org';
 import request from 'supertest';
 import { aFiledInstitution } from './factories/class.factory';
-import { anAccount, anOrgTree, TEST_PASSWORD, TestOrg } from './factories/org.factory';
+import { anOrgTree, TestOrg } from './factories/org.factory';
 import { aWorker, TestWorker } from './factories/worker.factory';
-import { bearer, bootApi, login, Session, sessionFor, TestApi } from './support/app';
+import { bearer, bootApi, Session, TestApi } from './support/app';
+import { signInAs, workerSessionFor } from './support/sessions';
 import { waitForJob } from './support/queues';
 import { createWorkerApp } from '../apps/worker/src/bootstrap';
 
@@ -66,25 +68,8 @@ describe('annual training record and the assessment (issue 13)', () => {
   let records: RecordsService;
   const s: Record<string, Session> = {};
 
-  const as = async (
-    role: Parameters<ReturnType<typeof anAccount>['withRole']>[0],
-    unit: OrgUnit,
-  ): Promise<Session> =>
-    login(
-      api.http,
-      (await anAccount().withRole(role).inOrg(unit).create(api.ds)).username,
-      TEST_PASSWORD,
-    );
-  const workerSession = (w: TestWorker): Session =>
-    sessionFor(api, {
-      accountId: `00000000-0000-4000-8000-${w.id.slice(-12)}`,
-      username: `w-${w.id.slice(0, 6)}`,
-      role: 'worker',
-      orgId: null,
-      districtId: null,
-      streetId: null,
-      workerId: w.id,
-    });
+  const as = (role: Role, unit: OrgUnit | null): Promise<Session> => signInAs(api, role, unit);
+  const workerSession = (w: TestWorker): Session => workerSessionFor(api, w);
 
   /** A class whose sessions were held (in October of this year), written directly. */
   const heldClass = async (

@@ -1,3 +1,5 @@
+import type { OrgUnit } from '@peixun/org';
+import type { Role } from '@peixun/core';
 import { AttendanceService, checkInToken, SHEET_LAYOUT, slotOf } from '@peixun/attendance';
 import { AuditLog } from '@peixun/core';
 import { pdfPageTexts } from '@peixun/core/documents/testing/pdf-text';
@@ -15,6 +17,7 @@ import {
 } from './factories/class.factory';
 import { anAccount, anOrgTree, anOrgUnit, TEST_PASSWORD, TestOrg } from './factories/org.factory';
 import { bearer, bootApi, login, Session, sessionFor, TestApi } from './support/app';
+import { signInAs } from './support/sessions';
 import { waitForJob } from './support/queues';
 
 const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void): void => {
@@ -47,15 +50,7 @@ describe('attendance: check-in page, paper sheets, reports', () => {
   let districtB: Session;
   let worker: INestApplicationContext;
 
-  const as = async (
-    role: Parameters<ReturnType<typeof anAccount>['withRole']>[0],
-    unit: TestOrg[keyof TestOrg],
-  ) =>
-    login(
-      api.http,
-      (await anAccount().withRole(role).inOrg(unit).create(api.ds)).username,
-      TEST_PASSWORD,
-    );
+  const as = (role: Role, unit: OrgUnit | null): Promise<Session> => signInAs(api, role, unit);
 
   /** An open class whose first session started `minutesAgo` minutes ago (6 h long), 4 more on the next days. */
   const openClass = async (minutesAgo = 10): Promise<OpenClass> => {

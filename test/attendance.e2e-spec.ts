@@ -1,3 +1,5 @@
+import type { OrgUnit } from '@peixun/org';
+import type { Role } from '@peixun/core';
 import { AuditLog } from '@peixun/core';
 import { AttendanceMark, AttendanceService, checkInToken, slotOf } from '@peixun/attendance';
 import request from 'supertest';
@@ -11,7 +13,8 @@ import {
 } from './factories/class.factory';
 import { anAccount, anOrgTree, anOrgUnit, TEST_PASSWORD, TestOrg } from './factories/org.factory';
 import { TestWorker } from './factories/worker.factory';
-import { bearer, bootApi, login, Session, sessionFor, TestApi } from './support/app';
+import { bearer, bootApi, login, Session, TestApi } from './support/app';
+import { signInAs, workerSessionFor } from './support/sessions';
 
 interface OpenClass {
   id: string;
@@ -27,25 +30,8 @@ describe('attendance', () => {
   let districtA: Session;
   let districtB: Session;
 
-  const as = async (
-    role: Parameters<ReturnType<typeof anAccount>['withRole']>[0],
-    unit: TestOrg[keyof TestOrg],
-  ) =>
-    login(
-      api.http,
-      (await anAccount().withRole(role).inOrg(unit).create(api.ds)).username,
-      TEST_PASSWORD,
-    );
-  const workerSession = (w: TestWorker): Session =>
-    sessionFor(api, {
-      accountId: `00000000-0000-4000-8000-${w.id.slice(-12)}`,
-      username: `w-${w.id.slice(0, 6)}`,
-      role: 'worker',
-      orgId: null,
-      districtId: null,
-      streetId: null,
-      workerId: w.id,
-    });
+  const as = (role: Role, unit: OrgUnit | null): Promise<Session> => signInAs(api, role, unit);
+  const workerSession = (w: TestWorker): Session => workerSessionFor(api, w);
 
   /** An open class whose first session started `minutesAgo` minutes ago (6 h long), 4 more on the next days. */
   const openClass = async (minutesAgo = 10): Promise<OpenClass> => {

@@ -1,3 +1,5 @@
+import type { OrgUnit } from '@peixun/org';
+import type { Role } from '@peixun/core';
 import { INestApplicationContext } from '@nestjs/common';
 import { AuditLog } from '@peixun/core';
 import { pdfPageTexts } from '@peixun/core/documents/testing/pdf-text';
@@ -9,9 +11,10 @@ import request from 'supertest';
 import { createWorkerApp } from '../apps/worker/src/bootstrap';
 import { aFiledInstitution } from './factories/class.factory';
 import { aFinishedClass, FinishedClass } from './factories/finished-class.factory';
-import { anAccount, anOrgTree, anOrgUnit, TEST_PASSWORD, TestOrg } from './factories/org.factory';
+import { anOrgTree, anOrgUnit, TestOrg } from './factories/org.factory';
 import { TestWorker } from './factories/worker.factory';
-import { bearer, bootApi, login, Session, sessionFor, TestApi } from './support/app';
+import { bearer, bootApi, Session, TestApi } from './support/app';
+import { signInAs, workerSessionFor } from './support/sessions';
 
 const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void): void => {
   const chunks: Buffer[] = [];
@@ -31,25 +34,8 @@ describe('certificates (Art. 16)', () => {
   let streetA1: Session;
   let streetB1: Session;
 
-  const as = async (
-    role: Parameters<ReturnType<typeof anAccount>['withRole']>[0],
-    unit: TestOrg[keyof TestOrg],
-  ): Promise<Session> =>
-    login(
-      api.http,
-      (await anAccount().withRole(role).inOrg(unit).create(api.ds)).username,
-      TEST_PASSWORD,
-    );
-  const workerSession = (w: TestWorker): Session =>
-    sessionFor(api, {
-      accountId: `00000000-0000-4000-8000-${w.id.slice(-12)}`,
-      username: `w-${w.id.slice(0, 6)}`,
-      role: 'worker',
-      orgId: null,
-      districtId: null,
-      streetId: null,
-      workerId: w.id,
-    });
+  const as = (role: Role, unit: OrgUnit | null): Promise<Session> => signInAs(api, role, unit);
+  const workerSession = (w: TestWorker): Session => workerSessionFor(api, w);
 
   /** A finished class whose exam was held: scores by trainee (undefined: no result). */
   const examined = async (

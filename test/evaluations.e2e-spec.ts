@@ -1,3 +1,5 @@
+import type { OrgUnit } from '@peixun/org';
+import type { Role } from '@peixun/core';
 import { INestApplicationContext } from '@nestjs/common';
 import { pdfPageTexts } from '@peixun/core/documents/testing/pdf-text';
 import ExcelJS from 'exceljs';
@@ -13,7 +15,8 @@ import {
 } from './factories/class.factory';
 import { anAccount, anOrgTree, anOrgUnit, TEST_PASSWORD, TestOrg } from './factories/org.factory';
 import { TestWorker } from './factories/worker.factory';
-import { bearer, bootApi, login, Session, sessionFor, TestApi } from './support/app';
+import { bearer, bootApi, login, Session, TestApi } from './support/app';
+import { signInAs, workerSessionFor } from './support/sessions';
 
 interface Trainee {
   worker: TestWorker;
@@ -54,25 +57,8 @@ describe('evaluations', () => {
   let districtB: Session;
   let bureau: Session;
 
-  const as = async (
-    role: Parameters<ReturnType<typeof anAccount>['withRole']>[0],
-    unit: TestOrg[keyof TestOrg],
-  ) =>
-    login(
-      api.http,
-      (await anAccount().withRole(role).inOrg(unit).create(api.ds)).username,
-      TEST_PASSWORD,
-    );
-  const workerSession = (w: TestWorker): Session =>
-    sessionFor(api, {
-      accountId: `00000000-0000-4000-8000-${w.id.slice(-12)}`,
-      username: `w-${w.id.slice(0, 6)}`,
-      role: 'worker',
-      orgId: null,
-      districtId: null,
-      streetId: null,
-      workerId: w.id,
-    });
+  const as = (role: Role, unit: OrgUnit | null): Promise<Session> => signInAs(api, role, unit);
+  const workerSession = (w: TestWorker): Session => workerSessionFor(api, w);
 
   /** A class of the institution: `teachers` teachers, one session each (in the future), `n` trainees. */
   const aClass = async (teacherCount: number, n: number): Promise<EvalClass> => {

@@ -1,10 +1,13 @@
+import type { OrgUnit } from '@peixun/org';
+import type { Role } from '@peixun/core';
 import { AuditLog } from '@peixun/core';
 import request from 'supertest';
 import { aFiledInstitution } from './factories/class.factory';
 import { aFinishedClass, FinishedClass } from './factories/finished-class.factory';
-import { anAccount, anOrgTree, anOrgUnit, TEST_PASSWORD, TestOrg } from './factories/org.factory';
+import { anOrgTree, anOrgUnit, TestOrg } from './factories/org.factory';
 import { TestWorker } from './factories/worker.factory';
-import { bearer, bootApi, login, Session, sessionFor, TestApi } from './support/app';
+import { bearer, bootApi, Session, TestApi } from './support/app';
+import { signInAs, workerSessionFor } from './support/sessions';
 
 describe('exams (Art. 16)', () => {
   let api: TestApi;
@@ -15,25 +18,8 @@ describe('exams (Art. 16)', () => {
   let districtB: Session;
   let municipal: Session;
 
-  const as = async (
-    role: Parameters<ReturnType<typeof anAccount>['withRole']>[0],
-    unit: TestOrg[keyof TestOrg],
-  ): Promise<Session> =>
-    login(
-      api.http,
-      (await anAccount().withRole(role).inOrg(unit).create(api.ds)).username,
-      TEST_PASSWORD,
-    );
-  const workerSession = (w: TestWorker): Session =>
-    sessionFor(api, {
-      accountId: `00000000-0000-4000-8000-${w.id.slice(-12)}`,
-      username: `w-${w.id.slice(0, 6)}`,
-      role: 'worker',
-      orgId: null,
-      districtId: null,
-      streetId: null,
-      workerId: w.id,
-    });
+  const as = (role: Role, unit: OrgUnit | null): Promise<Session> => signInAs(api, role, unit);
+  const workerSession = (w: TestWorker): Session => workerSessionFor(api, w);
   const examOf = (c: FinishedClass, attempt = 1, who = staff) =>
     request(api.http).post(`/api/v1/classes/${c.id}/exams`).set(bearer(who)).send({
       attempt,
