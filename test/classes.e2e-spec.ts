@@ -400,6 +400,50 @@ describe('classes and sessions', () => {
       .expect(403);
   });
 
+  it("a municipality's own class is seen by its workers only, not by another municipality's", async () => {
+    const t = await aConsentingTeacher(api.ds, org.institution.id, '庚');
+    const c = await request(api.http)
+      .post('/api/v1/classes/advanced')
+      .set(bearer(municipal))
+      .send({
+        institutionId: org.institution.id,
+        year: Number(dayFromNow(0).slice(0, 4)),
+        title: '社区工作者进修班（本市）',
+        location: '北京某大学',
+        capacity: 30,
+        ...window,
+        sessions: [
+          {
+            date: dayFromNow(70),
+            startTime: '08:30',
+            endTime: '17:30',
+            halfHours: 20,
+            topic: '基层治理专题',
+            method: 'lecture',
+            teacherId: t.id,
+          },
+        ],
+      })
+      .expect(201);
+    // open for enrolment (its hours are short of publishing; what is checked here is who sees it)
+    await api.ds.query(`update training_class set status = 'open' where id = $1`, [c.body.id]);
+    const shenyang = await anOrgTree(api.ds, 'shenyang');
+    const here = await aWorker().inCommunity(org.communityA1).create(api.ds);
+    const there = await aWorker().inCommunity(shenyang.communityA1).create(api.ds);
+    const sessionOf = async (workerId: string) =>
+      login(
+        api.http,
+        (await anAccount().forWorker(workerId).create(api.ds)).username,
+        TEST_PASSWORD,
+      );
+    const mine = await sessionOf(here.id);
+    const theirs = await sessionOf(there.id);
+    await request(api.http).get(`/api/v1/classes/${c.body.id}`).set(bearer(mine)).expect(200);
+    await request(api.http).get(`/api/v1/classes/${c.body.id}`).set(bearer(theirs)).expect(404);
+    const listed = await request(api.http).get('/api/v1/classes').set(bearer(theirs)).expect(200);
+    expect(listed.body.items.map((x: { id: string }) => x.id)).not.toContain(c.body.id);
+  });
+
   it('refuses bad times and unknown teachers with the field named', async () => {
     const res = await request(api.http)
       .post('/api/v1/classes/street')

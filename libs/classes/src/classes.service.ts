@@ -144,7 +144,9 @@ export function classScopeSql(
       return actor.workerId
         ? {
             sql: `(c.status = 'open' and exists (select 1 from worker w where w.id = :scopeWorker and
-                    ((c.origin = 'plan' and c.district_id = w.district_id) or c.origin = 'municipal' or
+                    ((c.origin = 'plan' and c.district_id = w.district_id) or
+                     (c.origin = 'municipal' and c.municipality_id =
+                       (select d.parent_id from org_unit d where d.id = w.district_id)) or
                      (c.origin = 'street' and c.street_id = w.street_id))))`,
             params: { scopeWorker: actor.workerId },
           }
