@@ -63,9 +63,10 @@ export function ClassCard({
           block
           loading={enrolling}
           onClick={() => onEnrol(item)}
-          aria-label={`报名：${item.title}`}
+          // the accessible name starts with the visible text (WCAG 2.5.3), then names the class
+          aria-label={`${enrolLabel(a.wouldWaitlist)}：${item.title}`}
         >
-          {a.wouldWaitlist ? '名额已满，报名候补' : '报名'}
+          {enrolLabel(a.wouldWaitlist)}
         </Button>
       )}
       {a && !mine && !a.eligible && (
@@ -85,4 +86,9 @@ export function ClassCard({
       )}
     </Panel>
   );
+}
+
+/** What the enrol button says: a full class takes the worker onto its waitlist. */
+function enrolLabel(wouldWaitlist: boolean): string {
+  return wouldWaitlist ? '名额已满，报名候补' : '报名';
 }
