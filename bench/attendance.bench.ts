@@ -18,25 +18,15 @@
  */
 import { JwtService } from '@nestjs/jwt';
 import { spawn } from 'node:child_process';
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHmac, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import { cpus, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { cpus } from 'node:os';
+import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { cliDataSource } from '../apps/cli/src/cli-data-source';
 import { checkInToken, slotOf } from '../libs/attendance/src/attendance.rules';
-import {
-  appConfig,
-  EMBEDDED_APP_ROLE,
-  ensureAppRole,
-  ensureRedis,
-  loadConfig,
-  migrateAsOwner,
-  resetAppConfig,
-  startEmbeddedPostgres,
-} from '../libs/core/src';
+import { appConfig } from '../libs/core/src';
 import { TokenService } from '../libs/core/src/auth/token.service';
 import type { Actor } from '../libs/core/src/auth/roles';
 import {
@@ -48,7 +38,7 @@ import {
 } from '../test/factories/class.factory';
 import { anOrgTree, TestOrg } from '../test/factories/org.factory';
 import { aWorker } from '../test/factories/worker.factory';
-import { pct } from './support/bench-env';
+import { benchStage, pct } from './support/bench-env';
 
 const ROOT = resolve(__dirname, '..');
 const SESSIONS = 50;
@@ -137,85 +127,6 @@ async function openConnections(n: number, sockets = n): Promise<void> {
 }
 
 // -- the database and the API process --------------------------------------------------------
-
-interface Stage {
-  ds: DataSource;
-  ownerUrl: string;
-  env: Record<string, string>;
-  close(): Promise<void>;
-}
-
-async function stage(): Promise<Stage> {
-  let serverUrl = process.env.DATABASE_URL;
-  let stopPg: (() => Promise<void>) | null = null;
-  let dataDir: string | null = null;
-  if (!serverUrl) {
-    dataDir = mkdtempSync(join(tmpdir(), 'peixun-bench-'));
-    chmodSync(dataDir, 0o755);
-    const pg = await startEmbeddedPostgres({
-      port: 54381,
-      dataDir: join(dataDir, 'pg'),
-      database: 'postgres',
-    });
-    serverUrl = pg.url;
-    stopPg = pg.stop;
-  }
-  const database = `peixun_bench_att_${Date.now()}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${database}`);
-  const owner = new URL(serverUrl);
-  owner.pathname = `/${database}`;
-  await ensureAppRole(owner.toString(), EMBEDDED_APP_ROLE, EMBEDDED_APP_ROLE);
-  const app = new URL(owner.toString());
-  app.username = EMBEDDED_APP_ROLE;
-  app.password = EMBEDDED_APP_ROLE;
-  const filesDir = mkdtempSync(join(tmpdir(), 'peixun-bench-files-'));
-  const redis = await ensureRedis(
-    process.env.REDIS_URL,
-    join(tmpdir(), 'peixun-bench-redis'),
-    () => undefined,
-  );
-  const env: Record<string, string> = {
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(PORT),
-    DATABASE_URL: app.toString(),
-    DATABASE_OWNER_URL: owner.toString(),
-    PII_KEYS: `b1:${randomBytes(32).toString('base64')}`,
-    PII_INDEX_KEY: randomBytes(32).toString('base64'),
-    REDIS_URL: redis.url,
-    QUEUE_PREFIX: `peixun-bench-${randomBytes(3).toString('hex')}`,
-    LOG_LEVEL: 'warn',
-    LOG_FORMAT: 'json',
-    SEED_DEMO_ON_EMPTY: 'false',
-    MIGRATIONS_RUN_ON_START: 'false',
-    READY_REQUIRES_WORKER: 'false',
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    FILE_STORE: 'local',
-    FILE_STORE_DIR: filesDir,
-    DATA_DIR: filesDir,
-  };
-  Object.assign(process.env, env);
-  resetAppConfig();
-  await migrateAsOwner(loadConfig(process.env));
-  const ds = cliDataSource(appConfig(), owner.toString());
-  await ds.initialize();
-  return {
-    ds,
-    ownerUrl: owner.toString(),
-    env,
-    close: async () => {
-      await ds.destroy();
-      await admin.query(`drop database if exists ${database} with (force)`);
-      await admin.end();
-      if (stopPg) await stopPg();
-      if (redis.owned) await redis.stop();
-      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-      rmSync(filesDir, { recursive: true, force: true });
-    },
-  };
-}
 
 interface ApiProcess {
   cpuMs(): number;
@@ -492,7 +403,7 @@ async function sustained(sessions: OpenSession[]): Promise<{
 // -- main ---------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  const s = await stage();
+  const s = await benchStage({ pgPort: 54381, name: 'att', apiPort: PORT });
   let api: ApiProcess | null = null;
   try {
     const org = await anOrgTree(s.ds);

@@ -15,24 +15,14 @@
  */
 import { JwtService } from '@nestjs/jwt';
 import { spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { cliDataSource } from '../apps/cli/src/cli-data-source';
-import {
-  appConfig,
-  EMBEDDED_APP_ROLE,
-  ensureAppRole,
-  ensureRedis,
-  loadConfig,
-  migrateAsOwner,
-  resetAppConfig,
-  startEmbeddedPostgres,
-} from '../libs/core/src';
+import { appConfig, EMBEDDED_APP_ROLE } from '../libs/core/src';
 import { TokenService } from '../libs/core/src/auth/token.service';
 import type { Actor } from '../libs/core/src/auth/roles';
 import {
@@ -43,7 +33,7 @@ import {
 } from '../test/factories/class.factory';
 import { anOrgTree, TestOrg } from '../test/factories/org.factory';
 import { aWorker } from '../test/factories/worker.factory';
-import { pct } from './support/bench-env';
+import { benchStage, pct } from './support/bench-env';
 
 const ROOT = resolve(__dirname, '..');
 const RUNS = Number(process.env.RUNS ?? 3);
@@ -134,88 +124,6 @@ async function openConnections(n: number): Promise<void> {
 }
 
 // -- the database and the API process --------------------------------------------------------
-
-interface Stage {
-  ds: DataSource;
-  ownerUrl: string;
-  env: Record<string, string>;
-  close(): Promise<void>;
-}
-
-/** A fresh database (DATABASE_URL's server, or an embedded PostgreSQL), migrated, and the env of its API. */
-async function stage(): Promise<Stage> {
-  let serverUrl = process.env.DATABASE_URL;
-  let stopPg: (() => Promise<void>) | null = null;
-  let dataDir: string | null = null;
-  if (!serverUrl) {
-    dataDir = mkdtempSync(join(tmpdir(), 'peixun-bench-'));
-    chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as `postgres` and must reach it
-    const pg = await startEmbeddedPostgres({
-      port: 54379,
-      dataDir: join(dataDir, 'pg'),
-      database: 'postgres',
-    });
-    serverUrl = pg.url;
-    stopPg = pg.stop;
-  }
-  const database = `peixun_bench_enrol_${Date.now()}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${database}`);
-  const owner = new URL(serverUrl);
-  owner.pathname = `/${database}`;
-  // as in production: the API connects as a role that owns nothing; migrations run as the owner
-  await ensureAppRole(owner.toString(), EMBEDDED_APP_ROLE, EMBEDDED_APP_ROLE);
-  const app = new URL(owner.toString());
-  app.username = EMBEDDED_APP_ROLE;
-  app.password = EMBEDDED_APP_ROLE;
-  const filesDir = mkdtempSync(join(tmpdir(), 'peixun-bench-files-'));
-  const redis = await ensureRedis(
-    process.env.REDIS_URL,
-    join(tmpdir(), 'peixun-bench-redis'),
-    () => undefined,
-  );
-  const env: Record<string, string> = {
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(PORT),
-    DATABASE_URL: app.toString(),
-    DATABASE_OWNER_URL: owner.toString(),
-    PII_KEYS: `b1:${randomBytes(32).toString('base64')}`,
-    PII_INDEX_KEY: randomBytes(32).toString('base64'),
-    REDIS_URL: redis.url,
-    QUEUE_PREFIX: `peixun-bench-${randomBytes(3).toString('hex')}`,
-    LOG_LEVEL: 'warn',
-    LOG_FORMAT: 'json',
-    SEED_DEMO_ON_EMPTY: 'false',
-    MIGRATIONS_RUN_ON_START: 'false',
-    READY_REQUIRES_WORKER: 'false',
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    FILE_STORE: 'local',
-    FILE_STORE_DIR: filesDir,
-    DATA_DIR: filesDir,
-  };
-  // this process writes the bench's rows with the same keys (workers' ID numbers are sealed)
-  Object.assign(process.env, env);
-  resetAppConfig();
-  await migrateAsOwner(loadConfig(process.env));
-  const ds = cliDataSource(appConfig(), owner.toString());
-  await ds.initialize();
-  return {
-    ds,
-    ownerUrl: owner.toString(),
-    env,
-    close: async () => {
-      await ds.destroy();
-      await admin.query(`drop database if exists ${database} with (force)`);
-      await admin.end();
-      if (stopPg) await stopPg();
-      if (redis.owned) await redis.stop();
-      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-      rmSync(filesDir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** CPU time used so far (ms): by the whole machine (busy and all), and by every `postgres` process. */
 function machineCpu(): { busyMs: number; allMs: number; postgresMs: number } {
@@ -646,7 +554,7 @@ function summariseProfile(dir: string, windows: [bigint, bigint][]): string[] {
 // -- main ---------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  const s = await stage();
+  const s = await benchStage({ pgPort: 54379, name: 'enrol', apiPort: PORT });
   const profileDir = PROFILE ? mkdtempSync(join(tmpdir(), 'peixun-enrol-prof-')) : null;
   let api: ApiProcess | null = null;
   try {
