@@ -7,17 +7,11 @@ import type { INestApplicationContext } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { createWorkerApp } from '../apps/worker/src/bootstrap';
-import {
-  aConsentingTeacher,
-  anApprovedPlan,
-  anEnrolledWorker,
-  aFiledInstitution,
-  clockFromNow,
-  dayFromNow,
-} from './factories/class.factory';
-import { anAccount, anOrgTree, anOrgUnit, TEST_PASSWORD, TestOrg } from './factories/org.factory';
-import { bearer, bootApi, login, Session, sessionFor, TestApi } from './support/app';
-import { signInAs } from './support/sessions';
+import { anEnrolledWorker, aFiledInstitution } from './factories/class.factory';
+import { anOrgTree, anOrgUnit, TEST_PASSWORD, TestOrg } from './factories/org.factory';
+import { bearer, bootApi, login, Session, TestApi } from './support/app';
+import { aClassInSession, ClassInSession } from './support/class-in-session';
+import { signInAs, workerSessionFor } from './support/sessions';
 import { waitForJob } from './support/queues';
 
 const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void): void => {
@@ -33,12 +27,7 @@ const workbook = async (bytes: Buffer): Promise<ExcelJS.Workbook> => {
 const bytesOf = async (wb: ExcelJS.Workbook): Promise<Buffer> =>
   Buffer.from(await wb.xlsx.writeBuffer());
 
-interface OpenClass {
-  id: string;
-  title: string;
-  sessions: { id: string }[];
-  teacherAccount: string;
-}
+type OpenClass = ClassInSession;
 
 /** Issue 10, second part: the check-in page, paper sheets, reports. */
 describe('attendance: check-in page, paper sheets, reports', () => {
@@ -53,74 +42,15 @@ describe('attendance: check-in page, paper sheets, reports', () => {
   const as = (role: Role, unit: OrgUnit | null): Promise<Session> => signInAs(api, role, unit);
 
   /** An open class whose first session started `minutesAgo` minutes ago (6 h long), 4 more on the next days. */
-  const openClass = async (minutesAgo = 10): Promise<OpenClass> => {
-    const teacherAccount = await anAccount()
-      .withRole('teacher')
-      .inOrg(org.institution)
-      .create(api.ds);
-    const t = await aConsentingTeacher(
-      api.ds,
-      org.institution.id,
-      `师${Math.random().toString(36).slice(2, 6)}`,
-    );
-    await api.ds.query(`update teacher set account_id = $2 where id = $1`, [
-      t.id,
-      teacherAccount.id,
-    ]);
-    const first = clockFromNow(-minutesAgo);
-    const plan = await anApprovedPlan(api.ds, org, {
-      teacherIds: [t.id],
-      sessions: [
-        {
-          date: first.date,
-          startTime: first.time,
-          halfHours: 16,
-          topic: '今天的课',
-          teacherId: t.id,
-        },
-        ...[1, 2, 3, 4].map((i) => ({
-          date: dayFromNow(i + 1),
-          startTime: '09:00',
-          halfHours: 16,
-          topic: `专题 ${i}`,
-          teacherId: t.id,
-        })),
-      ],
-    });
-    const window = {
-      enrolOpensAt: new Date(Date.now() - 86_400_000).toISOString(),
-      enrolClosesAt: new Date(Date.now() + 86_400_000).toISOString(),
-    };
-    const c = await request(api.http)
-      .post('/api/v1/classes')
-      .set(bearer(staff))
-      .send({ projectPlanId: plan.id, capacity: 400, ...window })
-      .expect(201);
-    await request(api.http)
-      .post(`/api/v1/classes/${c.body.id}/publish`)
-      .set(bearer(staff))
-      .expect(201);
-    return {
-      id: c.body.id,
-      title: c.body.title,
-      sessions: c.body.sessions,
-      teacherAccount: teacherAccount.username,
-    };
-  };
-  const sessionOfWorker = (workerId: string): Session =>
-    sessionFor(api, {
-      accountId: `00000000-0000-4000-8000-${workerId.slice(-12)}`,
-      username: `w-${workerId.slice(0, 6)}`,
-      role: 'worker',
-      orgId: null,
-      districtId: null,
-      streetId: null,
-      workerId,
-    });
+
+  const sessionOfWorker = (workerId: string): Session => workerSessionFor(api, { id: workerId });
   const tokenAt = (sessionId: string, offsetSlots = 0): string => {
     const key = api.app.get(AttendanceService).checkInKey;
     return checkInToken(key, sessionId, slotOf(new Date(), 30) + offsetSlots);
   };
+
+  const openClass = (minutesAgo = 10): Promise<OpenClass> =>
+    aClassInSession(api, org, staff, minutesAgo);
 
   beforeAll(async () => {
     api = await bootApi();

@@ -3,24 +3,14 @@ import type { Role } from '@peixun/core';
 import { AuditLog } from '@peixun/core';
 import { AttendanceMark, AttendanceService, checkInToken, slotOf } from '@peixun/attendance';
 import request from 'supertest';
-import {
-  aConsentingTeacher,
-  anApprovedPlan,
-  anEnrolledWorker,
-  aFiledInstitution,
-  clockFromNow,
-  dayFromNow,
-} from './factories/class.factory';
-import { anAccount, anOrgTree, anOrgUnit, TEST_PASSWORD, TestOrg } from './factories/org.factory';
+import { anEnrolledWorker, aFiledInstitution } from './factories/class.factory';
+import { anOrgTree, anOrgUnit, TEST_PASSWORD, TestOrg } from './factories/org.factory';
 import { TestWorker } from './factories/worker.factory';
 import { bearer, bootApi, login, Session, TestApi } from './support/app';
+import { aClassInSession, ClassInSession } from './support/class-in-session';
 import { signInAs, workerSessionFor } from './support/sessions';
 
-interface OpenClass {
-  id: string;
-  sessions: { id: string }[];
-  teacherAccount: string;
-}
+type OpenClass = ClassInSession;
 
 describe('attendance', () => {
   let api: TestApi;
@@ -34,55 +24,9 @@ describe('attendance', () => {
   const workerSession = (w: TestWorker): Session => workerSessionFor(api, w);
 
   /** An open class whose first session started `minutesAgo` minutes ago (6 h long), 4 more on the next days. */
-  const openClass = async (minutesAgo = 10): Promise<OpenClass> => {
-    const teacherAccount = await anAccount()
-      .withRole('teacher')
-      .inOrg(org.institution)
-      .create(api.ds);
-    const t = await aConsentingTeacher(
-      api.ds,
-      org.institution.id,
-      `师${Math.random().toString(36).slice(2, 6)}`,
-    );
-    await api.ds.query(`update teacher set account_id = $2 where id = $1`, [
-      t.id,
-      teacherAccount.id,
-    ]);
-    const first = clockFromNow(-minutesAgo);
-    const plan = await anApprovedPlan(api.ds, org, {
-      teacherIds: [t.id],
-      sessions: [
-        {
-          date: first.date,
-          startTime: first.time,
-          halfHours: 16,
-          topic: '今天的课',
-          teacherId: t.id,
-        },
-        ...[1, 2, 3, 4].map((i) => ({
-          date: dayFromNow(i + 1),
-          startTime: '09:00',
-          halfHours: 16,
-          topic: `专题 ${i}`,
-          teacherId: t.id,
-        })),
-      ],
-    });
-    const window = {
-      enrolOpensAt: new Date(Date.now() - 86_400_000).toISOString(),
-      enrolClosesAt: new Date(Date.now() + 86_400_000).toISOString(),
-    };
-    const c = await request(api.http)
-      .post('/api/v1/classes')
-      .set(bearer(staff))
-      .send({ projectPlanId: plan.id, capacity: 400, ...window })
-      .expect(201);
-    await request(api.http)
-      .post(`/api/v1/classes/${c.body.id}/publish`)
-      .set(bearer(staff))
-      .expect(201);
-    return { id: c.body.id, sessions: c.body.sessions, teacherAccount: teacherAccount.username };
-  };
+
+  const openClass = (minutesAgo = 10): Promise<OpenClass> =>
+    aClassInSession(api, org, staff, minutesAgo);
   const tokenNow = (sessionId: string, offsetSlots = 0): string => {
     const key = api.app.get(AttendanceService).checkInKey;
     return checkInToken(key, sessionId, slotOf(new Date(), 30) + offsetSlots);
