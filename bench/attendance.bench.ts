@@ -20,7 +20,6 @@ import { JwtService } from '@nestjs/jwt';
 import { spawn } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
@@ -39,6 +38,7 @@ import {
 import { anOrgTree, TestOrg } from '../test/factories/org.factory';
 import { aWorker } from '../test/factories/worker.factory';
 import { benchStage, pct } from './support/bench-env';
+import { BenchClient, Reply } from './support/http-client';
 
 const ROOT = resolve(__dirname, '..');
 const SESSIONS = 50;
@@ -58,73 +58,14 @@ const msSince = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1
 
 // -- HTTP client: keep-alive sockets ----------------------------------------------------------
 
-const newAgent = (sockets: number): http.Agent =>
-  new http.Agent({
-    keepAlive: true,
-    keepAliveMsecs: 30_000,
-    maxSockets: sockets,
-    maxFreeSockets: sockets,
-  });
-let agent = newAgent(BURST_SOCKETS);
-
-interface Reply {
-  status: number;
-  body: unknown;
-  ms: number;
-}
-
-function call(method: string, path: string, token?: string, body?: unknown): Promise<Reply> {
-  const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-  const t0 = now();
-  return new Promise((done, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port: PORT,
-        method,
-        path,
-        agent,
-        headers: {
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...(payload
-            ? { 'content-type': 'application/json', 'content-length': payload.length }
-            : {}),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString();
-          let parsed: unknown = text;
-          try {
-            parsed = text ? JSON.parse(text) : null;
-          } catch {
-            /* not JSON */
-          }
-          done({ status: res.statusCode ?? 0, body: parsed, ms: msSince(t0) });
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
-
-async function expectStatus(p: Promise<Reply>, status: number, what: string): Promise<Reply> {
-  const r = await p;
-  if (r.status !== status)
-    throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body).slice(0, 400)}`);
-  return r;
-}
-
+const client = new BenchClient(PORT, BURST_SOCKETS);
+const call = (method: string, path: string, token?: string, body?: unknown): Promise<Reply> =>
+  client.call(method, path, token, body);
+const expectStatus = (p: Promise<Reply>, status: number, what: string): Promise<Reply> =>
+  client.expectStatus(p, status, what);
 /** `n` fresh keep-alive connections (old ones dropped: the server closes idle ones after 5 s). */
-async function openConnections(n: number, sockets = n): Promise<void> {
-  agent.destroy();
-  agent = newAgent(sockets);
-  await Promise.all(Array.from({ length: n }, () => call('GET', '/api/health')));
-}
+const openConnections = (n: number, sockets = n): Promise<void> =>
+  client.openConnections(n, sockets);
 
 // -- the database and the API process --------------------------------------------------------
 
@@ -165,7 +106,7 @@ async function startApi(env: Record<string, string>): Promise<ApiProcess> {
       return (Number(f[11]) + Number(f[12])) * 10;
     },
     stop: async () => {
-      agent.destroy();
+      client.close();
       child.kill('SIGTERM');
       await exited;
     },

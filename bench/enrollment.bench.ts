@@ -17,7 +17,6 @@ import { JwtService } from '@nestjs/jwt';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import http from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -34,6 +33,7 @@ import {
 import { anOrgTree, TestOrg } from '../test/factories/org.factory';
 import { aWorker } from '../test/factories/worker.factory';
 import { benchStage, pct } from './support/bench-env';
+import { BenchClient, Reply } from './support/http-client';
 
 const ROOT = resolve(__dirname, '..');
 const RUNS = Number(process.env.RUNS ?? 3);
@@ -51,77 +51,13 @@ const median = (xs: number[]): number => pct(xs, 0.5);
 
 // -- HTTP client: keep-alive sockets, one per concurrent request ---------------------------
 
-const newAgent = (): http.Agent =>
-  new http.Agent({
-    keepAlive: true,
-    keepAliveMsecs: 30_000,
-    maxSockets: WORKERS + 100,
-    maxFreeSockets: WORKERS + 100,
-  });
-let agent = newAgent();
-
-interface Reply {
-  status: number;
-  body: unknown;
-  ms: number;
-}
-
-function call(method: string, path: string, token?: string, body?: unknown): Promise<Reply> {
-  const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-  const t0 = now();
-  return new Promise((resolveReply, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port: PORT,
-        method,
-        path,
-        agent,
-        headers: {
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...(payload
-            ? { 'content-type': 'application/json', 'content-length': payload.length }
-            : {}),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString();
-          let parsed: unknown = text;
-          try {
-            parsed = text ? JSON.parse(text) : null;
-          } catch {
-            /* not JSON */
-          }
-          resolveReply({ status: res.statusCode ?? 0, body: parsed, ms: msSince(t0) });
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
-
-async function expectStatus(p: Promise<Reply>, status: number, what: string): Promise<Reply> {
-  const r = await p;
-  if (r.status !== status)
-    throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body).slice(0, 400)}`);
-  return r;
-}
-
-/**
- * Opens `n` fresh keep-alive connections to the API (as clients that are already connected).
- * Old ones are dropped first: the server closes a connection idle for 5 s, and a request
- * sent on one it is closing would fail.
- */
-async function openConnections(n: number): Promise<void> {
-  agent.destroy();
-  agent = newAgent();
-  await Promise.all(Array.from({ length: n }, () => call('GET', '/api/health')));
-}
+const client = new BenchClient(PORT, WORKERS + 100);
+const call = (method: string, path: string, token?: string, body?: unknown): Promise<Reply> =>
+  client.call(method, path, token, body);
+const expectStatus = (p: Promise<Reply>, status: number, what: string): Promise<Reply> =>
+  client.expectStatus(p, status, what);
+/** `n` fresh keep-alive connections, as clients that are already connected (see BenchClient). */
+const openConnections = (n: number): Promise<void> => client.openConnections(n);
 
 // -- the database and the API process --------------------------------------------------------
 
@@ -187,7 +123,7 @@ async function startApi(
       return (Number(fields[11]) + Number(fields[12])) * 10;
     },
     stop: async () => {
-      agent.destroy();
+      client.close();
       child.kill('SIGTERM');
       await exited;
     },

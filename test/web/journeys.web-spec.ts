@@ -19,7 +19,7 @@ import {
   seriousA11yViolations,
   signIn,
   WebTestApi,
-} from './support/browser';
+} from './playwright/browser';
 
 describe('web app in a browser', () => {
   let api: WebTestApi;

@@ -11,7 +11,7 @@ import {
   screenshot,
   signIn,
   WebTestApi,
-} from './support/browser';
+} from './playwright/browser';
 
 describe('web app in a browser: the bureau and the district/street offices', () => {
   let api: WebTestApi;

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { bootApi } from '../support/app';
-import { bootWebApi, buildWebApp, WebTestApi } from './support/browser';
+import { bootWebApi, buildWebApp, WebTestApi } from './playwright/browser';
 
 describe('the API serves the built web app at / (apps/api/src/web-app.ts)', () => {
   let api: WebTestApi;
