@@ -1,3 +1,4 @@
+import { PiiCipher } from '@peixun/core';
 import { STANDARD_QUESTIONNAIRE } from '@peixun/surveys';
 import request from 'supertest';
 import { anAccount, anOrgTree, TEST_PASSWORD } from './factories/org.factory';
@@ -5,17 +6,22 @@ import { bearer, bootApi, login, Session, TestApi } from './support/app';
 import { waitForJob } from './support/queues';
 import { startWorkerProcess, WorkerProcess } from './support/worker-process';
 
-/** Workers of one community, written in one statement (the roster's sealed columns are stand-ins). */
+/**
+ * Workers of one community, written in one statement. They share one ID number sealed with the
+ * app's key (the seal is bound to the column, not the row), so that the key rotation of another
+ * test file, which opens every sealed value of the shared database, can open theirs.
+ */
 async function manyWorkers(api: TestApi, communityId: string, n: number): Promise<void> {
+  const sealed = api.app.get(PiiCipher).seal('worker.id_number', '110101198501010000');
   await api.ds.query(
     `insert into worker (name, gender, birth_date, community_id, street_id, district_id, position_tier,
                          entry_channel, started_on, qualification, status, id_number_enc, id_number_hash, id_number_masked)
      select '工作者' || g, case when g % 2 = 0 then 'male' else 'female' end, date '1985-01-01',
             c.id, c.street_id, c.district_id, (array['head', 'deputy', 'staff'])[1 + g % 3],
             'recruited_other', date '2018-03-01', 'none', 'active',
-            '\\x00'::bytea, decode(md5(c.id::text || ':' || g), 'hex'), '110***********0000'
+            $3::bytea, decode(md5(c.id::text || ':' || g), 'hex'), '110***********0000'
        from generate_series(1, $2) g, org_unit c where c.id = $1`,
-    [communityId, n],
+    [communityId, n, sealed],
   );
 }
 

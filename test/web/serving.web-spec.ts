@@ -28,6 +28,13 @@ describe('the API serves the built web app at / (apps/api/src/web-app.ts)', () =
     expect(res.text).toContain('<div id="root">');
   });
 
+  it('leaves the certificate verification page (/v/<serial>) to the API, which renders it', async () => {
+    const res = await request(api.http).get('/v/BJPX-2026-999999?c=nothing');
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.text).not.toContain('<div id="root">');
+    expect(res.text).toContain('证书查验');
+  });
+
   it('serves hashed assets for a year; a missing file is a 404, not the page', async () => {
     const asset = readdirSync(join(buildWebApp(), 'assets')).find((f) => f.endsWith('.js'))!;
     const res = await request(api.http).get(`/assets/${asset}`).expect(200);

@@ -4,8 +4,12 @@ import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
 import { extname, join } from 'node:path';
 
-/** Paths the web app never answers: the API (and its docs) stay the API's. */
-const API_PATH = /^\/api(\/|$)/;
+/**
+ * Paths the web app never answers: the API (and its docs), and the certificate verification
+ * page that a certificate's QR code holds (`/v/<serial>?c=…`, server-rendered by libs/exams so
+ * that it works without script on any phone).
+ */
+const SERVER_PATH = /^\/(api|v)(\/|$)/;
 
 /**
  * Pages of the web app whose last segment looks like a file name: the check-in
@@ -38,7 +42,7 @@ export function serveWebApp(app: INestApplication, dir: string): boolean {
     },
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (API_PATH.test(req.path) || (req.method !== 'GET' && req.method !== 'HEAD')) {
+    if (SERVER_PATH.test(req.path) || (req.method !== 'GET' && req.method !== 'HEAD')) {
       next();
       return;
     }
