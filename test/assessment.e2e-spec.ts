@@ -11,6 +11,7 @@ import {
   TrainingRecordContributor,
 } from '@peixun/assessment';
 import { OrgUnit } from '@peixun/org';
+import { gradeCapsFor, PolicyStore } from '@peixun/policy';
 import request from 'supertest';
 import { aFiledInstitution } from './factories/class.factory';
 import { anOrgTree, TestOrg } from './factories/org.factory';
@@ -622,5 +623,153 @@ describe('annual training record and the assessment (issue 13)', () => {
       .send({ year: 'next' })
       .expect(400);
     expect(bad.body.message).toContain('year');
+  });
+  it('a district writes its own grade rules as a layer: a new policy version; the bureau for any of its districts', async () => {
+    const base = 'beijing-2012';
+    const cap = {
+      when: 'hours_below',
+      hours: 24,
+      bestGrade: 'competent',
+      source: '海淀区社区工作者管理办法（修订）第六条',
+    };
+    const v = await request(api.http)
+      .post('/api/v1/policy-layers')
+      .set(bearer(s.districtB))
+      .send({
+        id: `bj-${YEAR + 9}-hd-${Date.now() % 100000}`,
+        basedOn: base,
+        fromYear: YEAR + 9,
+        gradeCaps: [cap],
+      })
+      .expect(201);
+    const layers = v.body.data.layers as {
+      districtCode: string;
+      name: string;
+      gradeCaps: unknown[];
+    }[];
+    // Haidian's layer is replaced; no other layer is touched
+    expect(layers.filter((l) => l.districtCode === '110108')).toEqual([
+      expect.objectContaining({ name: bj.districtB.name, gradeCaps: [cap] }),
+    ]);
+    const store = api.app.get(PolicyStore);
+    const later = (await store.forYear('beijing', YEAR + 9))!;
+    expect(gradeCapsFor(later, '110108').filter((c) => c.layer.level === 'district')).toEqual([
+      { ...cap, layer: { level: 'district', name: bj.districtB.name, code: '110108' } },
+    ]);
+    expect(gradeCapsFor(later, '110101').some((c) => c.layer.level === 'district')).toBe(false);
+    // this year's policy is as it was (a layer is a version from a later year)
+    const now = (await store.forYear('beijing', YEAR))!;
+    expect(gradeCapsFor(now, '110108').map((c) => c.when)).not.toContain('hours_below');
+
+    // a district writes only its own layer; one without a division code has none to write
+    const other = await request(api.http)
+      .post('/api/v1/policy-layers')
+      .set(bearer(s.districtB))
+      .send({
+        id: 'bj-other',
+        basedOn: base,
+        fromYear: YEAR + 11,
+        districtId: bj.districtA.id,
+        gradeCaps: [],
+      })
+      .expect(403);
+    expect(other.body.code).toBe('FORBIDDEN_SCOPE');
+    const uncoded = await request(api.http)
+      .post('/api/v1/policy-layers')
+      .set(bearer(s.districtA))
+      .send({ id: 'bj-uncoded', basedOn: base, fromYear: YEAR + 11, gradeCaps: [cap] })
+      .expect(400);
+    expect(uncoded.body.details[0].field).toBe('districtId');
+    // the bureau names the district, of its own municipality, and a version of its own region
+    const unnamed = await request(api.http)
+      .post('/api/v1/policy-layers')
+      .set(bearer(s.municipal))
+      .send({ id: 'bj-unnamed', basedOn: base, fromYear: YEAR + 11, gradeCaps: [cap] })
+      .expect(400);
+    expect(unnamed.body.details[0].field).toBe('districtId');
+    const syDistrict = await request(api.http)
+      .post('/api/v1/policy-layers')
+      .set(bearer(s.municipal))
+      .send({
+        id: 'bj-sy',
+        basedOn: base,
+        fromYear: YEAR + 11,
+        districtId: sy.districtA.id,
+        gradeCaps: [],
+      })
+      .expect(403);
+    expect(syDistrict.body.code).toBe('FORBIDDEN_SCOPE');
+    const wrongRegion = await request(api.http)
+      .post('/api/v1/policy-layers')
+      .set(bearer(s.municipal))
+      .send({
+        id: 'bj-wrong',
+        basedOn: 'shenyang-2012',
+        fromYear: YEAR + 11,
+        districtId: bj.districtB.id,
+        gradeCaps: [],
+      })
+      .expect(400);
+    expect(wrongRegion.body.details[0].field).toBe('basedOn');
+    // ... which may also take a district's layer away, from a later year again
+    const removed = await request(api.http)
+      .post('/api/v1/policy-layers')
+      .set(bearer(s.municipal))
+      .send({
+        id: `bj-${YEAR + 10}-nohd-${Date.now() % 100000}`,
+        basedOn: v.body.id,
+        fromYear: YEAR + 10,
+        districtId: bj.districtB.id,
+        gradeCaps: [],
+      })
+      .expect(201);
+    expect(
+      (removed.body.data.layers as { districtCode: string }[]).map((l) => l.districtCode),
+    ).not.toContain('110108');
+    // not for a year that has begun
+    const begun = await request(api.http)
+      .post('/api/v1/policy-layers')
+      .set(bearer(s.districtB))
+      .send({ id: 'bj-begun', basedOn: base, fromYear: YEAR, gradeCaps: [cap] })
+      .expect(400);
+    expect(begun.body.details[0].field).toBe('fromYear');
+    await request(api.http)
+      .post('/api/v1/policy-layers')
+      .set(bearer(s.streetB1))
+      .send({ id: 'bj-street', basedOn: base, fromYear: YEAR + 11, gradeCaps: [] })
+      .expect(403);
+
+    // the bureau's own new version may carry layers, share limits and remedial rules; a layer
+    // for a district of another municipality is refused
+    const foreign = await request(api.http)
+      .post('/api/v1/policies')
+      .set(bearer(s.municipal))
+      .send({
+        id: 'bj-foreign-layer',
+        basedOn: base,
+        fromYear: YEAR + 11,
+        title: '外市的区',
+        layers: [{ districtCode: '210102', name: '和平区', gradeCaps: [cap] }],
+      })
+      .expect(400);
+    expect(foreign.body.message).toContain('210102');
+    const full = await request(api.http)
+      .post('/api/v1/policies')
+      .set(bearer(s.municipal))
+      .send({
+        id: `bj-${YEAR + 12}-shares-${Date.now() % 100000}`,
+        basedOn: base,
+        fromYear: YEAR + 12,
+        title: '优秀比例与专门培训',
+        shareLimits: [{ grade: 'excellent', maxPercent: 15, per: 'street', source: '试行' }],
+        remedial: [
+          { afterGrade: 'basically_competent', type: 'post', label: '专门培训', source: '试行' },
+        ],
+      })
+      .expect(201);
+    expect(full.body.data.shareLimits).toEqual([
+      { grade: 'excellent', maxPercent: 15, per: 'street', source: '试行' },
+    ]);
+    expect(full.body.data.layers).toEqual(now.layers);
   });
 });

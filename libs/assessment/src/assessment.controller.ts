@@ -2,13 +2,17 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
+  ApiCreatedResponse,
   ApiOkResponse,
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import { Actor, CurrentActor, IdParam, Roles } from '@peixun/core';
 import type { Response } from 'express';
+import { PolicyVersionDto } from '@peixun/policy';
 import { AssessmentService } from './assessment.service';
+import { DistrictLayerDto } from './dto/policy-layer.dto';
+import { PolicyLayersService } from './policy-layers.service';
 import {
   GradeOverrideDto,
   JobRefDto,
@@ -26,7 +30,26 @@ const ADMINS = ['municipal_admin', 'district_admin', 'street_admin'] as const;
 @ApiBearerAuth()
 @Controller('v1')
 export class AssessmentController {
-  constructor(private readonly assessment: AssessmentService) {}
+  constructor(
+    private readonly assessment: AssessmentService,
+    private readonly layers: PolicyLayersService,
+  ) {}
+
+  /**
+   * A district's grade rules on top of its municipality's: a new policy version from a later
+   * year with the district's layer replaced (the bureau for any of its districts, a district
+   * for itself).
+   */
+  @Post('policy-layers')
+  @Roles('municipal_admin', 'district_admin')
+  @ApiCreatedResponse({ type: PolicyVersionDto })
+  async addLayer(
+    @CurrentActor() actor: Actor,
+    @Body() dto: DistrictLayerDto,
+  ): Promise<PolicyVersionDto> {
+    const row = await this.layers.addDistrictLayer(actor, dto);
+    return { ...row, data: row.data as unknown as Record<string, unknown> };
+  }
 
   /** The worker's annual training records, year by year (the worker file's training part). */
   @Get('workers/:id/training-records')

@@ -12,6 +12,7 @@ import { ExamsContributor } from './contributors/exams.contributor';
 import { AssessmentDemoSeed } from './demo/assessment.demo';
 import { ASSESSMENT_ENTITIES } from './entities';
 import { MunicipalPolicies } from './policies';
+import { PolicyLayersService } from './policy-layers.service';
 import { RecordsService } from './records.service';
 
 /** Annual training records and what they allow in the annual assessment (issue 13). */
@@ -27,6 +28,7 @@ import { RecordsService } from './records.service';
     MunicipalPolicies,
     RecordsService,
     AssessmentService,
+    PolicyLayersService,
     AttendanceContributor,
     EnrolmentContributor,
     ExamsContributor,

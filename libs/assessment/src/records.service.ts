@@ -19,6 +19,10 @@ import {
  * so that the database scans the marks once rather than probing an index per session) …
  */
 export const RECORD_BATCH = 50_000;
+/** … in slices computed at once on their own connections (one per core of the database) … */
+export const RECORD_SLICES = 2;
+/** … each of at least this many workers (a small recomputation is one slice) … */
+const MIN_SLICE = 1000;
 /** … and records per upsert statement. */
 export const UPSERT_BATCH = 5000;
 
@@ -236,12 +240,25 @@ export class RecordsService implements OnModuleInit {
             [scope.districtId ?? null, year],
           )
         ).map((r) => r.id);
+    // slices of one batch run at once, each in its own transaction on its own connection: while
+    // one slice's records are built in JavaScript, PostgreSQL works on another's query or upsert
+    const slices = Math.max(1, Math.min(RECORD_SLICES, Math.ceil(ids.length / MIN_SLICE)));
+    const size = Math.min(RECORD_BATCH, Math.ceil(ids.length / slices));
     let changed = 0;
-    for (let i = 0; i < ids.length; i += RECORD_BATCH) {
+    let done = 0;
+    for (let i = 0; i < ids.length; i += size * slices) {
       signal?.throwIfAborted();
-      const batch = ids.slice(i, i + RECORD_BATCH);
-      changed += await this.ds.transaction((em) => this.store(em, batch, year));
-      await progress?.(Math.min(i + RECORD_BATCH, ids.length), ids.length);
+      const parts = Array.from({ length: slices }, (_, k) =>
+        ids.slice(i + k * size, i + (k + 1) * size),
+      ).filter((p) => p.length);
+      const counts = await Promise.all(
+        parts.map((part) => this.ds.transaction((em) => this.store(em, part, year))),
+      );
+      for (const [k, n] of counts.entries()) {
+        changed += n;
+        done += parts[k].length;
+      }
+      await progress?.(done, ids.length);
     }
     this.logger.log({ year, workers: ids.length, changed }, 'training records recomputed');
     return { workers: ids.length, changed };

@@ -6,3 +6,4 @@ export * from './store/training-policy.entity';
 export * from './store/policy-store.service';
 export * from './store/policy.module';
 export * from './policy.defaults';
+export * from './store/policy.dto';

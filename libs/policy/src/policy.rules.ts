@@ -1,4 +1,5 @@
 import { POLICIES } from './policies';
+import { regionByKey } from './regions';
 import {
   AssessmentGrade,
   FundingLevel,
@@ -224,9 +225,17 @@ export function policyProblems(policy: TrainingPolicy): string[] {
   }
   for (const c of policy.gradeCaps)
     if (!codes.has(c.bestGrade)) problems.push(`gradeCaps: unknown grade ${c.bestGrade}`);
-  for (const l of policy.layers ?? [])
+  const region = regionByKey(policy.region);
+  const layerCodes = new Set<string>();
+  for (const l of policy.layers ?? []) {
+    if (layerCodes.has(l.districtCode))
+      problems.push(`layers: district ${l.districtCode} has two layers`);
+    layerCodes.add(l.districtCode);
+    if (region && !region.districts.some((d) => d.code === l.districtCode))
+      problems.push(`layers: ${l.districtCode} is not a district of ${region.municipality.name}`);
     for (const c of l.gradeCaps)
       if (!codes.has(c.bestGrade)) problems.push(`layers: unknown grade ${c.bestGrade}`);
+  }
   for (const l of policy.shareLimits ?? []) {
     if (!codes.has(l.grade)) problems.push(`shareLimits: unknown grade ${l.grade}`);
     if (!(l.maxPercent > 0 && l.maxPercent <= 100))

@@ -2692,6 +2692,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/policy-layers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AssessmentController_addLayer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/workers/{id}/training-records': {
     parameters: {
       query?: never;
@@ -3082,6 +3098,64 @@ export interface components {
        */
       source: string;
     };
+    PolicyLayerDto: {
+      /**
+       * @description 区的行政区划代码 (district division code, GB/T 2260)
+       * @example 110108
+       */
+      districtCode: string;
+      /**
+       * @description 层级名称 (name of the layer)
+       * @example 海淀区
+       */
+      name: string;
+      /** @description 本区的等次限制 (the district’s grade caps) */
+      gradeCaps: components['schemas']['GradeCapDto'][];
+    };
+    GradeShareLimitDto: {
+      /**
+       * @description 等次 (grade)
+       * @example excellent
+       */
+      grade: string;
+      /**
+       * @description 最高比例，百分数 (largest share, per cent)
+       * @example 20
+       */
+      maxPercent: number;
+      /**
+       * @description 计算单位 (unit counted)
+       * @enum {string}
+       */
+      per: 'street';
+      /**
+       * @description 依据 (source)
+       * @example 沈阳市社区工作者管理办法 第二十八条
+       */
+      source: string;
+    };
+    RemedialRuleDto: {
+      /**
+       * @description 考核等次 (grade that calls for training)
+       * @example warning
+       */
+      afterGrade: string;
+      /**
+       * @description 须参加的培训类型 (training type owed)
+       * @enum {string}
+       */
+      type: 'induction' | 'post' | 'advanced' | 'continuing' | 'elective';
+      /**
+       * @description 名称 (label)
+       * @example 专门培训
+       */
+      label: string;
+      /**
+       * @description 依据 (source)
+       * @example 沈阳市社区工作者管理办法 第三十二条
+       */
+      source: string;
+    };
     NewPolicyVersionDto: {
       /**
        * @description 新版本 ID (id of the new version)
@@ -3106,6 +3180,12 @@ export interface components {
       nominationGrades?: string[];
       /** @description 培训结果对考核等次的限制；给出即整体替换 (grade caps; replaces the list) */
       gradeCaps?: components['schemas']['GradeCapDto'][];
+      /** @description 区级规则层；给出即整体替换 (district layers; replaces the list) */
+      layers?: components['schemas']['PolicyLayerDto'][];
+      /** @description 等次比例限制；给出即整体替换 (grade share limits; replaces the list) */
+      shareLimits?: components['schemas']['GradeShareLimitDto'][];
+      /** @description 考核后须参加的培训；给出即整体替换 (training owed after a grade; replaces the list) */
+      remedial?: components['schemas']['RemedialRuleDto'][];
       /** @description 进修培训年度名额 (advanced-study places a year) */
       advancedQuota?: number;
     };
@@ -6793,6 +6873,29 @@ export interface components {
       linkedAt: string;
       /** @description 培训项目需求排名：全市 types，各区 districts[].types（人数、占比、名次；人数少的区不单列）(ranked demand per training type, city-wide and by district) */
       demand: Record<string, never>;
+    };
+    DistrictLayerDto: {
+      /**
+       * @description 新版本 ID (id of the new version)
+       * @example beijing-2027-haidian
+       */
+      id: string;
+      /**
+       * @description 以哪个版本为基础 (version it is based on)
+       * @example beijing-2012
+       */
+      basedOn: string;
+      /** @description 起始年度，须晚于今年 (first year; after the current year) */
+      fromYear: number;
+      /**
+       * Format: uuid
+       * @description 区（市民政局必填；区民政局只能是本区）(the district: required of the bureau; a district its own)
+       */
+      districtId?: string;
+      /** @description 新版本标题 (title of the new version) */
+      title?: string;
+      /** @description 本区的等次限制；空列表即撤销本区规则层 (the caps; empty removes the layer) */
+      gradeCaps: components['schemas']['GradeCapDto'][];
     };
     GradeOverrideDto: {
       /**
@@ -11818,6 +11921,29 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['SurveyBasisDto'];
+        };
+      };
+    };
+  };
+  AssessmentController_addLayer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DistrictLayerDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PolicyVersionDto'];
         };
       };
     };

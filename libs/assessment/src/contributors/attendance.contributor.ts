@@ -57,8 +57,12 @@ export class AttendanceContributor implements TrainingRecordContributor {
         year,
       ),
     );
-    // a nightly batch aggregates up to a million session rows: hash it in memory, not on disk
-    if (em.queryRunner?.isTransactionActive) await em.query(`set local work_mem = '64MB'`);
+    // a nightly batch aggregates up to a million marks: hash them in memory, not on disk, and
+    // skip JIT compilation (over a second for this statement, more than it would save)
+    if (em.queryRunner?.isTransactionActive) {
+      await em.query(`set local work_mem = '64MB'`);
+      await em.query(`set local jit = off`);
+    }
     const rows = await em.query<
       {
         worker_id: string;
@@ -72,32 +76,51 @@ export class AttendanceContributor implements TrainingRecordContributor {
         induction_to_date: number;
       }[]
     >(
-      `with th as (
+      `with th as not materialized (
          select * from jsonb_to_recordset($3::jsonb) as t(municipality_id uuid, late int, early int, beyond text)
        ),
-       marks as (
-         -- per place (enrollment): hours credited and sessions, over one hash join of the marks;
-         -- grouped by the place's id alone, so the aggregate stays narrow (in memory)
-         select e.id,
-                sum(${CREDITED_SQL})::int as credited,
-                count(*) filter (where s.ends_at <= now())::int as held,
-                count(*) filter (where s.ends_at <= now() and m.status in ('present', 'late', 'left_early'))::int as attended,
-                count(*) filter (where s.ends_at <= now() and m.status = 'leave')::int as leave,
-                count(*) filter (where s.ends_at <= now() and (m.status = 'absent' or m.status is null))::int as absent
+       -- th and places are inlined where used (not materialized): so that the planner knows
+       -- their keys are unique (the marks then probe a small hash) and may scan the marks in parallel
+       places as not materialized (
+         select e.id, e.worker_id, e.class_id
            from unnest($1::uuid[]) as ids(id)
            join enrollment e on e.worker_id = ids.id
            join training_class c on c.id = e.class_id
-           join th on th.municipality_id = c.municipality_id
-           join class_session s on s.class_id = c.id and s.status = 'scheduled'
-           cross join lateral (select greatest(1, round(extract(epoch from (s.ends_at - s.starts_at)) / 60))::int as total) s_min
-           left join attendance_mark m on m.enrollment_id = e.id and m.session_id = s.id
           where e.status in ('enrolled', 'withdrawn')
             and (c.year = $2 or (c.type = 'induction' and c.year < $2))
-          group by e.id
        ),
-       places as (
-         select e.worker_id, c.id as class_id, c.type, c.year, x.credited, x.held, x.attended, x.leave, x.absent
-           from marks x join enrollment e on e.id = x.id join training_class c on c.id = e.class_id
+       held as (
+         -- per class: its scheduled sessions, and those held by now
+         select s.class_id, count(*) filter (where s.ends_at <= now())::int as held
+           from class_session s
+          where s.status = 'scheduled' and s.class_id in (select class_id from places)
+          group by s.class_id
+       ),
+       marked as (
+         -- per place, from its own marks alone (the marks are the probe side of small hashes):
+         -- hours credited, and the held sessions attended or on leave; an unmarked session earns
+         -- nothing and, once held, counts as absent (held - attended - leave)
+         select m.enrollment_id as id,
+                sum(${CREDITED_SQL})::int as credited,
+                count(*) filter (where s.ends_at <= now() and m.status in ('present', 'late', 'left_early'))::int as attended,
+                count(*) filter (where s.ends_at <= now() and m.status = 'leave')::int as leave
+           from attendance_mark m
+           join places p on p.id = m.enrollment_id
+           join class_session s on s.id = m.session_id and s.status = 'scheduled'
+           join training_class c on c.id = s.class_id
+           join th on th.municipality_id = c.municipality_id
+           cross join lateral (select greatest(1, round(extract(epoch from (s.ends_at - s.starts_at)) / 60))::int as total) s_min
+          group by m.enrollment_id
+       ),
+       per_place as (
+         select p.worker_id, p.class_id, c.type, c.year, coalesce(x.credited, 0) as credited, h.held,
+                coalesce(x.attended, 0) as attended, coalesce(x.leave, 0) as leave,
+                h.held - coalesce(x.attended, 0) - coalesce(x.leave, 0) as absent
+           from places p
+           join held h on h.class_id = p.class_id
+           join training_class c on c.id = p.class_id
+           join th on th.municipality_id = c.municipality_id
+           left join marked x on x.id = p.id
        )
        select worker_id, type,
               coalesce(sum(credited) filter (where year = $2), 0)::int as credited,
@@ -107,7 +130,7 @@ export class AttendanceContributor implements TrainingRecordContributor {
               coalesce(sum(leave) filter (where year = $2), 0)::int as leave,
               coalesce(sum(absent) filter (where year = $2), 0)::int as absent,
               coalesce(sum(credited) filter (where type = 'induction'), 0)::int as induction_to_date
-         from places
+         from per_place
         group by worker_id, type`,
       [workerIds, year, th],
     );

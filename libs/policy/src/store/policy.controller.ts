@@ -42,6 +42,11 @@ export class PolicyController {
         nominationGrades: dto.nominationGrades ?? base.data.advanced.nominationGrades,
       },
       gradeCaps: dto.gradeCaps ?? base.data.gradeCaps,
+      layers: dto.layers
+        ? dto.layers.map((l) => ({ level: 'district' as const, ...l }))
+        : base.data.layers,
+      shareLimits: dto.shareLimits ?? base.data.shareLimits,
+      remedial: dto.remedial ?? base.data.remedial,
       types: base.data.types.map((t) => {
         if (t.type === 'induction') {
           return {
