@@ -331,6 +331,33 @@ describe('annual training record and the assessment (issue 13)', () => {
     expect(over.body.code).toBe('GRADE_SHARE_EXCEEDED');
     expect(over.body.message).toContain('20%');
     await recordGrade(s.syStreet, ws[1].id, 'competent').expect(200);
+    // the assessment screen shows the policy's grades and how far the share limit has filled
+    const screen = await request(api.http)
+      .get(`/api/v1/assessment/limits?year=${YEAR}`)
+      .set(bearer(s.syStreet))
+      .expect(200);
+    const [{ active }] = await api.ds.query<{ active: number }[]>(
+      `select count(*)::int as active from worker where street_id = $1 and status = 'active'`,
+      [sy.streetA1.id],
+    );
+    expect(screen.body.policyId).toBe('shenyang-2012');
+    expect(screen.body.grades.map((g: { label: string }) => g.label)).toEqual([
+      '优秀',
+      '称职',
+      '告诫',
+      '不称职',
+    ]);
+    expect(screen.body.shareLimits).toEqual([
+      {
+        grade: 'excellent',
+        label: '优秀',
+        maxPercent: 20,
+        source: expect.stringContaining('第二十八条'),
+        active,
+        given: 1,
+        cap: Math.floor((active * 20) / 100),
+      },
+    ]);
     // re-recording the one excellent worker is not a second one
     await recordGrade(s.syStreet, ws[0].id, 'excellent').expect(200);
 
@@ -511,6 +538,13 @@ describe('annual training record and the assessment (issue 13)', () => {
       `不得评为优秀：${YEAR} 年未参加培训`,
       `不得评为优秀：${YEAR} 年未参加培训考试`,
     ]);
+    expect(res.body.grades.map((g: { code: string }) => g.code)).toEqual([
+      'excellent',
+      'competent',
+      'basically_competent',
+      'incompetent',
+    ]);
+    expect(res.body.shareLimits).toEqual([]);
     await request(api.http)
       .get(`/api/v1/assessment/limits?year=${YEAR}&streetId=${bj.streetB1.id}`)
       .set(bearer(s.districtA))

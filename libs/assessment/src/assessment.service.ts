@@ -23,6 +23,7 @@ import {
   TrainingReportDto,
   RecomputeDto,
 } from './dto/assessment.dto';
+import { MunicipalPolicies } from './policies';
 import { RecordsService } from './records.service';
 import type { TrainingRecord } from './record.types';
 import { GradeOverride, TrainingRecordRow } from './training-record.entity';
@@ -43,6 +44,7 @@ export class AssessmentService implements OnModuleInit {
     private readonly guards: GradeGuards,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
+    private readonly policies: MunicipalPolicies,
   ) {}
 
   onModuleInit(): void {
@@ -136,10 +138,42 @@ export class AssessmentService implements OnModuleInit {
         order by w.name, w.id`,
       [street.id, q.year],
     );
+    // the grades of the street's policy, and how far each share limit has filled
+    const district = street.districtId
+      ? await em.findOneBy(OrgUnit, { id: street.districtId })
+      : null;
+    const policy = district?.parentId
+      ? (await this.policies.forMunicipalities(em, [district.parentId], q.year)).get(
+          district.parentId,
+        )
+      : undefined;
+    const shareLimits = [];
+    for (const l of policy?.shareLimits ?? []) {
+      const [{ active, given }] = await em.query<{ active: number; given: number }[]>(
+        `select (select count(*) from worker where street_id = $1 and status = 'active')::int as active,
+                (select count(*) from worker_assessment a join worker w on w.id = a.worker_id
+                  where w.street_id = $1 and a.year = $2 and a.grade = $3)::int as given`,
+        [street.id, q.year, l.grade],
+      );
+      shareLimits.push({
+        grade: l.grade,
+        label: gradeOf(policy!, l.grade)?.label ?? l.grade,
+        maxPercent: l.maxPercent,
+        source: l.source,
+        active,
+        given,
+        cap: shareCap(l.maxPercent, active),
+      });
+    }
     return {
       streetId: street.id,
       streetName: street.name,
       year: q.year,
+      policyId: policy?.id ?? null,
+      grades: [...(policy?.assessmentGrades ?? [])]
+        .sort((a, b) => a.rank - b.rank)
+        .map((g) => ({ code: g.code, label: g.label })),
+      shareLimits,
       workers: rows.map((r) => ({
         workerId: r.id,
         name: r.name,
