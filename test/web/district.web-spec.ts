@@ -17,6 +17,7 @@ import {
   launchBrowser,
   newContext,
   screenshot,
+  seriousA11yViolations,
   signIn,
   WebTestApi,
 } from './playwright/browser';
@@ -150,8 +151,9 @@ describe('web app in a browser: the worker file, the annual assessment and the t
     const certRow = page.locator('tr', { hasText: cert.serial });
     await certRow.waitFor();
     await screenshot(page, 'district-worker-file');
+    expect(await seriousA11yViolations(page)).toEqual([]);
     const pdf = await downloaded(page, () =>
-      certRow.getByRole('button', { name: `下载证书 ${cert.serial}` }).click(),
+      certRow.getByRole('button', { name: `下载 PDF ${cert.serial}` }).click(),
     );
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const { createHash } = await import('node:crypto');
@@ -176,9 +178,10 @@ describe('web app in a browser: the worker file, the annual assessment and the t
     await row.getByText(`不得评为优秀：${YEAR} 年未参加培训；`).waitFor();
     await row.getByText(/未参加培训考试/).waitFor();
     await screenshot(street, 'district-assessment');
+    expect(await seriousA11yViolations(street)).toEqual([]);
 
     await row.getByText('合格', { exact: true }).click();
-    await row.getByRole('button', { name: `保存 ${untrained.name} 的考核等次` }).click();
+    await row.getByRole('button', { name: `保存等次 ${untrained.name}` }).click();
     await row.getByText('已评：合格').waitFor();
     const grade = async (workerId: string): Promise<string | undefined> =>
       (
@@ -193,7 +196,7 @@ describe('web app in a browser: the worker file, the annual assessment and the t
     const freshRow = street.locator('tr', { hasText: fresh.name });
     await freshRow.getByText('记录尚未生成').waitFor();
     await freshRow.getByText('优秀', { exact: true }).click();
-    await freshRow.getByRole('button', { name: `保存 ${fresh.name} 的考核等次` }).click();
+    await freshRow.getByRole('button', { name: `保存等次 ${fresh.name}` }).click();
     await freshRow
       .getByRole('alert')
       .getByText(/年度培训记录不允许评为优秀/)
@@ -204,7 +207,7 @@ describe('web app in a browser: the worker file, the annual assessment and the t
     const district = await signedIn('district_admin', org.districtB);
     await district.getByRole('navigation').getByRole('link', { name: '年度考核' }).click();
     const dRow = district.locator('tr', { hasText: untrained.name });
-    await dRow.getByRole('button', { name: `准予 ${untrained.name} 评定受限等次` }).click();
+    await dRow.getByRole('button', { name: `书面准予 ${untrained.name}` }).click();
     const dialog = district.getByRole('dialog');
     await dialog.getByLabel('书面理由').fill('太短的理由');
     await dialog.getByRole('button', { name: /准\s*予/ }).click();
@@ -230,10 +233,66 @@ describe('web app in a browser: the worker file, the annual assessment and the t
     await row.getByText('区已准予：优秀').waitFor();
     expect(await radio('优秀').isDisabled()).toBe(false);
     await row.getByText('优秀', { exact: true }).click();
-    await row.getByRole('button', { name: `保存 ${untrained.name} 的考核等次` }).click();
+    await row.getByRole('button', { name: `保存等次 ${untrained.name}` }).click();
     await row.getByText('已评：优秀').waitFor();
     expect(await grade(untrained.id)).toBe('excellent');
     await street.context().close();
+  });
+
+  it('Shenyang: the share limit of 优秀 (20 % of a street) is shown as it fills; once full, 优秀 is disabled for the others', async () => {
+    const sy = await anOrgTree(api.ds, 'shenyang');
+    await aFiledInstitution(api.ds, sy.institution.id);
+    const syStaff = await signInAs(api, 'institution_staff', sy.institution);
+    // ten trainees of a 40-hour class (five in each street), all of whom passed its exam
+    const cls = await aFinishedClass(api.ds, sy, { trainees: 10, sessions: 10 });
+    const exam = await request(api.http)
+      .post(`/api/v1/classes/${cls.id}/exams`)
+      .set(bearer(syStaff))
+      .send({
+        heldOn: localDate(new Date(Date.now() - 86_400_000), 'Asia/Shanghai'),
+        mode: 'score',
+        supervisorName: '沈阳市民政局 钱监考',
+        supervisorOrgId: sy.districtA.id,
+      })
+      .expect(201);
+    await request(api.http)
+      .put(`/api/v1/exams/${exam.body.id}/results`)
+      .set(bearer(syStaff))
+      .send({ results: cls.trainees.map((t) => ({ enrollmentId: t.enrollmentId, score: 90 })) })
+      .expect(200);
+    await recompute(sy.districtA);
+    const inStreet = cls.trainees.map((t) => t.worker).filter((w) => w.streetId === sy.streetA1.id);
+    expect(inStreet).toHaveLength(5);
+
+    const page = await signedIn('street_admin', sy.streetA1);
+    await page.getByRole('navigation').getByRole('link', { name: '年度考核' }).click();
+    const share = page.locator('.ant-card', { hasText: '优秀比例限制' });
+    await share.getByText('优秀不得超过在职人数的 20%：在职 5 人中至多 1 人，已评 0 人').waitFor();
+    const [first, second] = inStreet;
+    const rowOf = (w: TestWorker) => page.locator('tr', { hasText: w.name });
+    await rowOf(first).getByText('优秀', { exact: true }).click();
+    await rowOf(first)
+      .getByRole('button', { name: `保存等次 ${first.name}` })
+      .click();
+    await rowOf(first).getByText('已评：优秀').waitFor();
+    await share.getByText('已评 1 人').waitFor();
+    expect(await rowOf(second).getByRole('radio', { name: '优秀', exact: true }).isDisabled()).toBe(
+      true,
+    );
+    await rowOf(second).getByText('本街道优秀已满：不得超过 20%（5 人中至多 1 人）').waitFor();
+    // the first one keeps 优秀 (re-recording is not a second one)
+    expect(await rowOf(first).getByRole('radio', { name: '优秀', exact: true }).isDisabled()).toBe(
+      false,
+    );
+    const [{ n }] = await api.ds.query<{ n: number }[]>(
+      `select count(*)::int as n from worker_assessment a join worker w on w.id = a.worker_id
+        where w.street_id = $1 and a.year = $2 and a.grade = 'excellent'`,
+      [sy.streetA1.id, YEAR],
+    );
+    expect(n).toBe(1);
+    await screenshot(page, 'district-assessment-share');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.context().close();
   });
 
   it('the training report shows the figures the database holds and downloads as an Excel file', async () => {
@@ -267,6 +326,7 @@ describe('web app in a browser: the worker file, the annual assessment and the t
     expect(cells[6]).toBe(String(street.average));
     await page.getByRole('table', { name: '未达标人员' }).getByText(trained.name).waitFor();
     await screenshot(page, 'district-reports');
+    expect(await seriousA11yViolations(page)).toEqual([]);
 
     const xlsx = await downloaded(page, () =>
       page.getByRole('button', { name: /导出 Excel/ }).click(),

@@ -227,21 +227,21 @@ function GradeCell({
           <Button
             size="small"
             type="primary"
-            aria-label={`保存 ${row.name} 的考核等次`}
+            aria-label={`保存等次 ${row.name}`}
             disabled={!draft || draft === row.grade}
             loading={save.isPending}
             onClick={() => draft && save.mutate(draft)}
           >
-            保存
+            保存等次
           </Button>
         )}
         {mayOverride && blocked.length > 0 && (
           <Button
             size="small"
-            aria-label={`准予 ${row.name} 评定受限等次`}
+            aria-label={`书面准予 ${row.name}`}
             onClick={() => setOverriding(true)}
           >
-            书面准予…
+            书面准予
           </Button>
         )}
         {row.grade && <Tag color="blue">已评：{labelOf(row.grade)}</Tag>}

@@ -95,7 +95,6 @@ export function WorkerFilePage() {
                 pagination={false}
                 dataSource={file.data.postHistory}
                 locale={{ emptyText: <EmptyState title="无岗位变化记录" /> }}
-                scroll={{ x: 560 }}
                 columns={[
                   { title: '生效日期', dataIndex: 'effectiveOn' },
                   {
@@ -324,7 +323,7 @@ function CertificatesCard({ workerId }: { workerId: string }) {
                 icon={<DownloadOutlined />}
                 disabled={!c.ready}
                 loading={busy === c.id}
-                aria-label={`下载证书 ${c.serial}`}
+                aria-label={`下载 PDF ${c.serial}`}
                 onClick={() => void download(c)}
               >
                 下载 PDF
