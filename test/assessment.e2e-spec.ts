@@ -545,6 +545,28 @@ describe('annual training record and the assessment (issue 13)', () => {
       'incompetent',
     ]);
     expect(res.body.shareLimits).toEqual([]);
+    // paged on the server by name: the pages together are the whole street, each worker once
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: request.Response = await request(api.http)
+        .get(`/api/v1/assessment/limits`)
+        .query({ year: YEAR, limit: 2, ...(cursor ? { cursor } : {}) })
+        .set(bearer(s.streetB1))
+        .expect(200);
+      expect(page.body.workers.length).toBeLessThanOrEqual(2);
+      seen.push(...page.body.workers.map((x: { workerId: string }) => x.workerId));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(res.body.workers.map((x: { workerId: string }) => x.workerId));
+    expect(seen.length).toBeGreaterThan(2);
+    const bad = await request(api.http)
+      .get(`/api/v1/assessment/limits?year=${YEAR}&cursor=bm90LWEtY3Vyc29y`)
+      .set(bearer(s.streetB1))
+      .expect(400);
+    expect(bad.body.details).toEqual([
+      { field: 'cursor', problems: ['must be the nextCursor of the previous page'] },
+    ]);
     await request(api.http)
       .get(`/api/v1/assessment/limits?year=${YEAR}&streetId=${bj.streetB1.id}`)
       .set(bearer(s.districtA))

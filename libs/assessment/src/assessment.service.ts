@@ -28,6 +28,35 @@ import { RecordsService } from './records.service';
 import type { TrainingRecord } from './record.types';
 import { GradeOverride, TrainingRecordRow } from './training-record.entity';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Keyset paging of the assessment screen by (name, id), as the worker list does it. */
+const encodeNameCursor = (name: string, id: string): string =>
+  Buffer.from(JSON.stringify([name, id])).toString('base64url');
+
+function decodeNameCursor(cursor: string): [string, string] {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    if (
+      Array.isArray(v) &&
+      v.length === 2 &&
+      typeof v[0] === 'string' &&
+      typeof v[1] === 'string' &&
+      !v[0].includes('\u0000') &&
+      UUID.test(v[1])
+    )
+      return [v[0], v[1]];
+  } catch {
+    /* fall through */
+  }
+  throw new DomainError(
+    ErrorCode.VALIDATION_FAILED,
+    'cursor: must be the nextCursor of the previous page',
+    400,
+    [{ field: 'cursor', problems: ['must be the nextCursor of the previous page'] }],
+  );
+}
+
 const notAllowed = (message: string, code: string, details: unknown): DomainError =>
   new DomainError(code, message, 409, details);
 
@@ -120,6 +149,8 @@ export class AssessmentService implements OnModuleInit {
       })
     )
       throw new NotFoundError('街道', q.streetId);
+    const limit = q.limit ?? 100;
+    const after = q.cursor ? decodeNameCursor(q.cursor) : null;
     const rows = await em.query<
       {
         id: string;
@@ -135,9 +166,13 @@ export class AssessmentService implements OnModuleInit {
          left join grade_override o on o.worker_id = w.id and o.year = $2
          left join training_record r on r.worker_id = w.id and r.year = $2
         where w.street_id = $1 and w.status = 'active'
-        order by w.name, w.id`,
-      [street.id, q.year],
+          and ($3::text is null or (w.name, w.id) > ($3::text, $4::uuid))
+        order by w.name, w.id
+        limit $5`,
+      [street.id, q.year, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
     );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
     // the grades of the street's policy, and how far each share limit has filled
     const district = street.districtId
       ? await em.findOneBy(OrgUnit, { id: street.districtId })
@@ -174,7 +209,8 @@ export class AssessmentService implements OnModuleInit {
         .sort((a, b) => a.rank - b.rank)
         .map((g) => ({ code: g.code, label: g.label })),
       shareLimits,
-      workers: rows.map((r) => ({
+      nextCursor: rows.length > limit && last ? encodeNameCursor(last.name, last.id) : null,
+      workers: page.map((r) => ({
         workerId: r.id,
         name: r.name,
         grade: r.grade,

@@ -22,6 +22,7 @@ import { api, unwrap } from '../api/client';
 import { useSession } from '../api/hooks';
 import { errorMessage } from '../api/errors';
 import { applyFieldErrors } from '../components/forms';
+import { Pager, useCursorPaging } from '../components/paging';
 import { EmptyState, PageHead, QueryError } from '../components/ui';
 import { thisYear } from '../lib/format';
 import { gradeBlock, type LimitsRow, type LimitsScreen } from './records';
@@ -37,6 +38,7 @@ export function AssessmentPage() {
   const isDistrict = role === 'district_admin';
   const [year, setYear] = useState(thisYear());
   const [streetId, setStreetId] = useState<string | undefined>();
+  const paging = useCursorPaging();
   const streets = useQuery({
     queryKey: ['org-units', 'street'],
     enabled: isDistrict,
@@ -45,12 +47,12 @@ export function AssessmentPage() {
   });
   const street = isDistrict ? (streetId ?? streets.data?.[0]?.id) : undefined;
   const screen = useQuery({
-    queryKey: ['assessment-limits', year, street ?? null],
+    queryKey: ['assessment-limits', year, street ?? null, paging.cursor],
     enabled: !isDistrict || !!street,
     queryFn: async () =>
       unwrap(
         await api.GET('/api/v1/assessment/limits', {
-          params: { query: { year, streetId: street } },
+          params: { query: { year, streetId: street, cursor: paging.cursor, limit: 50 } },
         }),
       ) as unknown as LimitsScreen,
   });
@@ -68,14 +70,20 @@ export function AssessmentPage() {
                 style={{ width: 200 }}
                 loading={streets.isLoading}
                 value={street}
-                onChange={setStreetId}
+                onChange={(v: string) => {
+                  setStreetId(v);
+                  paging.reset();
+                }}
                 options={(streets.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
               />
             )}
             <Select
               aria-label="年度"
               value={year}
-              onChange={setYear}
+              onChange={(y: number) => {
+                setYear(y);
+                paging.reset();
+              }}
               options={[thisYear(), thisYear() - 1, thisYear() - 2].map((y) => ({
                 value: y,
                 label: `${y} 年度`,
@@ -119,7 +127,7 @@ export function AssessmentPage() {
         size="middle"
         loading={screen.isLoading}
         dataSource={s?.workers ?? []}
-        pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+        pagination={false}
         scroll={{ x: 900 }}
         locale={{
           emptyText: <EmptyState title="本街道没有在职社区工作者。先在“名册导入”上传名册。" />,
@@ -164,6 +172,7 @@ export function AssessmentPage() {
           },
         ]}
       />
+      <Pager paging={paging} nextCursor={s?.nextCursor} />
     </>
   );
 }

@@ -84,6 +84,8 @@ export interface LimitsScreen {
   policyId: string | null;
   grades: { code: string; label: string }[];
   shareLimits: ShareLimit[];
+  /** Keyset paging by name: the next page's cursor, null on the last page. */
+  nextCursor: string | null;
   workers: LimitsRow[];
 }
 
