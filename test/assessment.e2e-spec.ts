@@ -332,6 +332,33 @@ describe('annual training record and the assessment (issue 13)', () => {
     expect(over.body.code).toBe('GRADE_SHARE_EXCEEDED');
     expect(over.body.message).toContain('20%');
     await recordGrade(s.syStreet, ws[1].id, 'competent').expect(200);
+    // the assessment screen shows the policy's grades and how far the share limit has filled
+    const screen = await request(api.http)
+      .get(`/api/v1/assessment/limits?year=${YEAR}`)
+      .set(bearer(s.syStreet))
+      .expect(200);
+    const [{ active }] = await api.ds.query<{ active: number }[]>(
+      `select count(*)::int as active from worker where street_id = $1 and status = 'active'`,
+      [sy.streetA1.id],
+    );
+    expect(screen.body.policyId).toBe('shenyang-2012');
+    expect(screen.body.grades.map((g: { label: string }) => g.label)).toEqual([
+      '优秀',
+      '称职',
+      '告诫',
+      '不称职',
+    ]);
+    expect(screen.body.shareLimits).toEqual([
+      {
+        grade: 'excellent',
+        label: '优秀',
+        maxPercent: 20,
+        source: expect.stringContaining('第二十八条'),
+        active,
+        given: 1,
+        cap: Math.floor((active * 20) / 100),
+      },
+    ]);
     // re-recording the one excellent worker is not a second one
     await recordGrade(s.syStreet, ws[0].id, 'excellent').expect(200);
 
@@ -511,6 +538,35 @@ describe('annual training record and the assessment (issue 13)', () => {
     expect(row.reasons.map((r: { text: string }) => r.text)).toEqual([
       `不得评为优秀：${YEAR} 年未参加培训`,
       `不得评为优秀：${YEAR} 年未参加培训考试`,
+    ]);
+    expect(res.body.grades.map((g: { code: string }) => g.code)).toEqual([
+      'excellent',
+      'competent',
+      'basically_competent',
+      'incompetent',
+    ]);
+    expect(res.body.shareLimits).toEqual([]);
+    // paged on the server by name: the pages together are the whole street, each worker once
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: request.Response = await request(api.http)
+        .get(`/api/v1/assessment/limits`)
+        .query({ year: YEAR, limit: 2, ...(cursor ? { cursor } : {}) })
+        .set(bearer(s.streetB1))
+        .expect(200);
+      expect(page.body.workers.length).toBeLessThanOrEqual(2);
+      seen.push(...page.body.workers.map((x: { workerId: string }) => x.workerId));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(res.body.workers.map((x: { workerId: string }) => x.workerId));
+    expect(seen.length).toBeGreaterThan(2);
+    const bad = await request(api.http)
+      .get(`/api/v1/assessment/limits?year=${YEAR}&cursor=bm90LWEtY3Vyc29y`)
+      .set(bearer(s.streetB1))
+      .expect(400);
+    expect(bad.body.details).toEqual([
+      { field: 'cursor', problems: ['must be the nextCursor of the previous page'] },
     ]);
     await request(api.http)
       .get(`/api/v1/assessment/limits?year=${YEAR}&streetId=${bj.streetB1.id}`)

@@ -88,7 +88,10 @@ export class AssessmentController {
     return this.assessment.recompute(actor, dto);
   }
 
-  /** The street's assessment screen: each worker's grade limits with the reasons. */
+  /**
+   * The street's assessment screen: each active worker's grade and grade limits with the reasons
+   * (by name, keyset-paginated), the policy's grades and how far each share limit has filled.
+   */
   @Get('assessment/limits')
   @Roles(...ADMINS)
   @ApiOkResponse({ type: Object })

@@ -23,9 +23,39 @@ import {
   TrainingReportDto,
   RecomputeDto,
 } from './dto/assessment.dto';
+import { MunicipalPolicies } from './policies';
 import { RecordsService } from './records.service';
 import type { TrainingRecord } from './record.types';
 import { GradeOverride, TrainingRecordRow } from './training-record.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Keyset paging of the assessment screen by (name, id), as the worker list does it. */
+const encodeNameCursor = (name: string, id: string): string =>
+  Buffer.from(JSON.stringify([name, id])).toString('base64url');
+
+function decodeNameCursor(cursor: string): [string, string] {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    if (
+      Array.isArray(v) &&
+      v.length === 2 &&
+      typeof v[0] === 'string' &&
+      typeof v[1] === 'string' &&
+      !v[0].includes('\u0000') &&
+      UUID.test(v[1])
+    )
+      return [v[0], v[1]];
+  } catch {
+    /* fall through */
+  }
+  throw new DomainError(
+    ErrorCode.VALIDATION_FAILED,
+    'cursor: must be the nextCursor of the previous page',
+    400,
+    [{ field: 'cursor', problems: ['must be the nextCursor of the previous page'] }],
+  );
+}
 
 const notAllowed = (message: string, code: string, details: unknown): DomainError =>
   new DomainError(code, message, 409, details);
@@ -43,6 +73,7 @@ export class AssessmentService implements OnModuleInit {
     private readonly guards: GradeGuards,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
+    private readonly policies: MunicipalPolicies,
   ) {}
 
   onModuleInit(): void {
@@ -118,6 +149,8 @@ export class AssessmentService implements OnModuleInit {
       })
     )
       throw new NotFoundError('街道', q.streetId);
+    const limit = q.limit ?? 100;
+    const after = q.cursor ? decodeNameCursor(q.cursor) : null;
     const rows = await em.query<
       {
         id: string;
@@ -133,14 +166,51 @@ export class AssessmentService implements OnModuleInit {
          left join grade_override o on o.worker_id = w.id and o.year = $2
          left join training_record r on r.worker_id = w.id and r.year = $2
         where w.street_id = $1 and w.status = 'active'
-        order by w.name, w.id`,
-      [street.id, q.year],
+          and ($3::text is null or (w.name, w.id) > ($3::text, $4::uuid))
+        order by w.name, w.id
+        limit $5`,
+      [street.id, q.year, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
     );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    // the grades of the street's policy, and how far each share limit has filled
+    const district = street.districtId
+      ? await em.findOneBy(OrgUnit, { id: street.districtId })
+      : null;
+    const policy = district?.parentId
+      ? (await this.policies.forMunicipalities(em, [district.parentId], q.year)).get(
+          district.parentId,
+        )
+      : undefined;
+    const shareLimits = [];
+    for (const l of policy?.shareLimits ?? []) {
+      const [{ active, given }] = await em.query<{ active: number; given: number }[]>(
+        `select (select count(*) from worker where street_id = $1 and status = 'active')::int as active,
+                (select count(*) from worker_assessment a join worker w on w.id = a.worker_id
+                  where w.street_id = $1 and a.year = $2 and a.grade = $3)::int as given`,
+        [street.id, q.year, l.grade],
+      );
+      shareLimits.push({
+        grade: l.grade,
+        label: gradeOf(policy!, l.grade)?.label ?? l.grade,
+        maxPercent: l.maxPercent,
+        source: l.source,
+        active,
+        given,
+        cap: shareCap(l.maxPercent, active),
+      });
+    }
     return {
       streetId: street.id,
       streetName: street.name,
       year: q.year,
-      workers: rows.map((r) => ({
+      policyId: policy?.id ?? null,
+      grades: [...(policy?.assessmentGrades ?? [])]
+        .sort((a, b) => a.rank - b.rank)
+        .map((g) => ({ code: g.code, label: g.label })),
+      shareLimits,
+      nextCursor: rows.length > limit && last ? encodeNameCursor(last.name, last.id) : null,
+      workers: page.map((r) => ({
         workerId: r.id,
         name: r.name,
         grade: r.grade,

@@ -12051,6 +12051,10 @@ export interface operations {
         year: number;
         /** @description 街道（街道管理员为本街道）(street) */
         streetId?: string;
+        /** @description 翻页游标，按姓名排序 (cursor from the previous page) */
+        cursor?: string;
+        /** @description 每页人数 1-200 (page size) */
+        limit?: number;
       };
       header?: never;
       path?: never;

@@ -1,6 +1,9 @@
 import { Route, Routes } from 'react-router';
+import { AssessmentPage } from './AssessmentPage';
 import { CoveragePage } from './CoveragePage';
+import { ReportsPage } from './ReportsPage';
 import { RosterUploadPage } from './RosterUploadPage';
+import { WorkerFilePage } from './WorkerFilePage';
 import { WorkersPage } from './WorkersPage';
 
 /** The pages of district and street offices: one code chunk. */
@@ -10,6 +13,9 @@ export default function DistrictApp() {
       <Route index element={<WorkersPage />} />
       <Route path="roster" element={<RosterUploadPage />} />
       <Route path="coverage" element={<CoveragePage />} />
+      <Route path="workers/:id" element={<WorkerFilePage />} />
+      <Route path="assessment" element={<AssessmentPage />} />
+      <Route path="reports" element={<ReportsPage />} />
     </Routes>
   );
 }

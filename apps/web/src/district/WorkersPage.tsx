@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Input, Select, Table } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
 import type { operations } from '../api/schema';
 import { Pager, useCursorPaging } from '../components/paging';
@@ -99,7 +99,11 @@ export function WorkersPage() {
           ),
         }}
         columns={[
-          { title: '姓名', dataIndex: 'name' },
+          {
+            title: '姓名',
+            dataIndex: 'name',
+            render: (v: string, w) => <Link to={`/d/workers/${w.id}`}>{v}</Link>,
+          },
           { title: '身份证号', dataIndex: 'idNumber' },
           {
             title: '岗位层级',

@@ -1,8 +1,10 @@
 import {
   AuditOutlined,
+  BarChartOutlined,
   BellOutlined,
   BookOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
   DashboardOutlined,
   FieldTimeOutlined,
   FileDoneOutlined,
@@ -52,6 +54,18 @@ export const MENU: MenuEntry[] = [
     path: '/d/coverage',
     label: '培训覆盖',
     icon: <PieChartOutlined />,
+    roles: ['district_admin', 'street_admin'],
+  },
+  {
+    path: '/d/assessment',
+    label: '年度考核',
+    icon: <CheckSquareOutlined />,
+    roles: ['district_admin', 'street_admin'],
+  },
+  {
+    path: '/d/reports',
+    label: '培训统计',
+    icon: <BarChartOutlined />,
     roles: ['district_admin', 'street_admin'],
   },
   // 培训机构、教师

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 
 export class YearQuery {
   @ApiProperty({ description: '年度 (year)', example: 2026 })
@@ -39,6 +39,21 @@ export class LimitsQuery extends YearQuery {
   @IsOptional()
   @IsUUID()
   streetId?: string;
+
+  @ApiPropertyOptional({ description: '翻页游标，按姓名排序 (cursor from the previous page)' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,400}$/, {
+    message: 'cursor must be the nextCursor of the previous page',
+  })
+  cursor?: string;
+
+  @ApiPropertyOptional({ description: '每页人数 1-200 (page size)', default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
 }
 
 export class ReportQuery extends YearQuery {
