@@ -331,6 +331,8 @@ describe('worker records in a browser', () => {
 
     await page.getByRole('link', { name: '问卷' }).first().click();
     await page.waitForURL('**/w/surveys');
+    await page.getByText('未作答').waitFor();
+    await fitsPhone(page);
     await page.getByRole('link', { name: '填写问卷：2026 年度社区工作者培训需求调查' }).click();
     const survey = page.getByRole('form');
     const first = questions[0];
