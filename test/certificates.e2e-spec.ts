@@ -301,6 +301,43 @@ describe('certificates (Art. 16)', () => {
     const none = await request(api.http).post(path).send({}).expect(400);
     expect(none.body).toMatchObject({ code: 'VALIDATION_FAILED' });
     expect(none.body.message).toContain('file');
+
+    // the same check as JSON (the web app's verification page)
+    const jsonCheck = (bytes: Buffer, c: string) =>
+      request(api.http)
+        .post(`/api/v1/verify/${one.serial}/pdf`)
+        .query({ c })
+        .attach('file', bytes, { filename: 'cert.pdf', contentType: 'application/pdf' });
+    const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+    const matching = await jsonCheck(pdf, code).expect(200);
+    expect(matching.body).toMatchObject({
+      matches: true,
+      sha256: one.sha256,
+      verification: { status: 'valid', serial: one.serial, sha256: one.sha256 },
+    });
+    const differing = await jsonCheck(edited, code).expect(200);
+    expect(differing.body).toMatchObject({
+      matches: false,
+      sha256: sha(edited),
+      verification: { status: 'valid', sha256: one.sha256 },
+    });
+    // a wrong code tells nothing, even with the right file
+    const wrongCode = await jsonCheck(pdf, 'wrongcode').expect(200);
+    expect(wrongCode.body).toMatchObject({
+      matches: false,
+      verification: { status: 'unknown', serial: null, sha256: null },
+    });
+    const noFile = await request(api.http)
+      .post(`/api/v1/verify/${one.serial}/pdf`)
+      .query({ c: code })
+      .expect(400);
+    expect(noFile.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(noFile.body.message).toContain('file');
+    const noCode = await request(api.http)
+      .post(`/api/v1/verify/${one.serial}/pdf`)
+      .attach('file', pdf, { filename: 'cert.pdf', contentType: 'application/pdf' })
+      .expect(400);
+    expect(noCode.body.message).toMatch(/\bc\b/);
   });
 
   it('the bureau revokes with a reason; the page then says revoked, with the date', async () => {

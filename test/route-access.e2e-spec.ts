@@ -106,6 +106,7 @@ describe('route access (every route, every role)', () => {
       'post /api/v1/auth/login',
       'post /api/v1/auth/logout',
       'post /api/v1/auth/refresh',
+      'post /api/v1/verify/00000000-0000-4000-8000-000000000000/pdf',
     ]);
   });
 

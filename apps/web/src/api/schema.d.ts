@@ -2180,6 +2180,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/verify/{serial}/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['VerificationController_checkPdf'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v/{serial}': {
     parameters: {
       query?: never;
@@ -5933,6 +5949,14 @@ export interface components {
       revokedOn: string | null;
       /** @description 换发后的新证书编号 (serial of the reissue that supersedes it) */
       supersededBy: string | null;
+    };
+    PdfCheckDto: {
+      /** @description 证书查验结果 (the certificate as verified) */
+      verification: components['schemas']['VerificationDto'];
+      /** @description 上传的文件与颁发的 PDF 逐字节一致（证书无法查验时为 false）(the upload is the issued PDF, byte for byte) */
+      matches: boolean;
+      /** @description 上传文件的 SHA-256 (SHA-256 of the upload) */
+      sha256: string;
     };
     TemplateItemDto: {
       /**
@@ -10986,6 +11010,40 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['VerificationDto'];
+        };
+      };
+    };
+  };
+  VerificationController_checkPdf: {
+    parameters: {
+      query: {
+        /** @description 二维码中的查验码 (the code in the QR link) */
+        c: string;
+      };
+      header?: never;
+      path: {
+        serial: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description 证书 PDF (the certificate to check)
+           */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PdfCheckDto'];
         };
       };
     };

@@ -8,7 +8,10 @@ import {
   DashboardOutlined,
   FieldTimeOutlined,
   FileDoneOutlined,
+  FormOutlined,
+  LikeOutlined,
   PieChartOutlined,
+  SafetyCertificateOutlined,
   ScanOutlined,
   ScheduleOutlined,
   SolutionOutlined,
@@ -81,6 +84,14 @@ export const MENU: MenuEntry[] = [
   { path: '/w/timetable', label: '我的课表', icon: <CalendarOutlined />, roles: ['worker'] },
   { path: '/w/check-in', label: '签到', icon: <ScanOutlined />, roles: ['worker'] },
   { path: '/w/hours', label: '我的学时', icon: <FieldTimeOutlined />, roles: ['worker'] },
+  {
+    path: '/w/certificates',
+    label: '我的证书',
+    icon: <SafetyCertificateOutlined />,
+    roles: ['worker'],
+  },
+  { path: '/w/evaluations', label: '待评价', icon: <LikeOutlined />, roles: ['worker'] },
+  { path: '/w/surveys', label: '问卷', icon: <FormOutlined />, roles: ['worker'] },
   // everyone
   {
     path: '/notifications',

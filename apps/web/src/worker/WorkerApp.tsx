@@ -15,6 +15,14 @@ const CodeCheckInPage = lazy(() =>
   import('./CodeCheckInPage').then((m) => ({ default: m.CodeCheckInPage })),
 );
 const HoursPage = lazy(() => import('./HoursPage').then((m) => ({ default: m.HoursPage })));
+const CertificatesPage = lazy(() =>
+  import('./CertificatesPage').then((m) => ({ default: m.CertificatesPage })),
+);
+const EvaluationsPage = lazy(() =>
+  import('./EvaluationsPage').then((m) => ({ default: m.EvaluationsPage })),
+);
+const SurveysPage = lazy(() => import('./SurveysPage').then((m) => ({ default: m.SurveysPage })));
+const SurveyPage = lazy(() => import('./SurveysPage').then((m) => ({ default: m.SurveyPage })));
 
 /** The worker's pages (phone first, 375 px): one code chunk, loaded only by workers. */
 export default function WorkerApp() {
@@ -26,6 +34,10 @@ export default function WorkerApp() {
       <Route path="timetable" element={<TimetablePage />} />
       <Route path="check-in" element={<CodeCheckInPage />} />
       <Route path="hours" element={<HoursPage />} />
+      <Route path="certificates" element={<CertificatesPage />} />
+      <Route path="evaluations" element={<EvaluationsPage />} />
+      <Route path="surveys" element={<SurveysPage />} />
+      <Route path="surveys/:id" element={<SurveyPage />} />
     </Routes>
   );
 }

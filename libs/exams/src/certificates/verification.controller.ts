@@ -12,7 +12,7 @@ import {
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DomainError, ErrorCode, FileUpload, Public, RequestContext } from '@peixun/core';
 import type { Request, Response } from 'express';
-import { VerificationDto, VerifyQuery } from '../dto/certificates.dto';
+import { PdfCheckDto, VerificationDto, VerifyQuery } from '../dto/certificates.dto';
 import { verificationPage } from './verification-page';
 import { VerificationService } from './verification.service';
 
@@ -36,6 +36,32 @@ export class VerificationController {
   ): Promise<VerificationDto> {
     await this.verification.limit(ipOf(req));
     return this.verification.verify(serial, q.c);
+  }
+
+  /**
+   * The uploaded PDF (multipart `file`) checked byte for byte against the one issued: the
+   * JSON twin of `POST /v/:serial`, for the web app's verification page.
+   */
+  @Post(':serial/pdf')
+  @Public()
+  @HttpCode(200)
+  @FileUpload('certificate', '证书 PDF (the certificate to check)')
+  @ApiOkResponse({ type: PdfCheckDto })
+  async checkPdf(
+    @Req() req: Request,
+    @Param('serial') serial: string,
+    @Query() q: VerifyQuery,
+    @UploadedFile() file: { buffer?: Buffer } | undefined,
+  ): Promise<PdfCheckDto> {
+    await this.verification.limit(ipOf(req));
+    if (!file?.buffer?.length)
+      throw new DomainError(
+        ErrorCode.VALIDATION_FAILED,
+        'file: 请选择要核对的 PDF 文件 (required)',
+        400,
+        [{ field: 'file', problems: ['required'] }],
+      );
+    return this.verification.check(serial.slice(0, 40), q.c, file.buffer);
   }
 }
 

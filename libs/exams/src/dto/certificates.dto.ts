@@ -158,3 +158,15 @@ export class VerificationDto {
   })
   supersededBy: string | null;
 }
+
+export class PdfCheckDto {
+  @ApiProperty({ description: '证书查验结果 (the certificate as verified)', type: VerificationDto })
+  verification: VerificationDto;
+  @ApiProperty({
+    description:
+      '上传的文件与颁发的 PDF 逐字节一致（证书无法查验时为 false）(the upload is the issued PDF, byte for byte)',
+  })
+  matches: boolean;
+  @ApiProperty({ description: '上传文件的 SHA-256 (SHA-256 of the upload)' })
+  sha256: string;
+}
