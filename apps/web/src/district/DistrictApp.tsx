@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router';
+import { ClassEvaluationPage } from './ClassEvaluationPage';
 import { CoveragePage } from './CoveragePage';
 import { RosterUploadPage } from './RosterUploadPage';
 import { WorkersPage } from './WorkersPage';
@@ -10,6 +11,7 @@ export default function DistrictApp() {
       <Route index element={<WorkersPage />} />
       <Route path="roster" element={<RosterUploadPage />} />
       <Route path="coverage" element={<CoveragePage />} />
+      <Route path="classes/:id/evaluations" element={<ClassEvaluationPage />} />
     </Routes>
   );
 }
