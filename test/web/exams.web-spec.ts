@@ -360,4 +360,43 @@ describe('institution: exam, certificates, evaluations (browser)', () => {
     await screenshot(page, 'institution-evaluations');
     await page.context().close();
   });
+
+  it('the commissioning district reads the whole report and exports it as Excel through the report job', async () => {
+    const district = await anAccount()
+      .withRole('district_admin')
+      .inOrg(org.districtA)
+      .create(api.ds);
+    const page = await signedIn(district.username);
+    await page.goto(`/d/classes/${evalClass.id}/evaluations`);
+    // the authority's view: every teacher's group, however few answers
+    await page.getByTestId(`eval-group-${teacherId}`).waitFor();
+    expect(await page.getByText('为保护学员匿名不予显示').count()).toBe(0);
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    const ready = page.getByRole('button', { name: '下载 Excel' });
+    await ready.waitFor({ timeout: 60_000 });
+    expect(
+      await page.getByRole('progressbar', { name: '导出进度' }).getAttribute('aria-valuenow'),
+    ).toBe('100');
+    const [file] = await Promise.all([page.waitForEvent('download'), ready.click()]);
+    expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+    const bytes = readFileSync(await file.path());
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    const rows = await api.ds.query(
+      `select scope, target_id, format, status, size from evaluation_report_file where target_id = $1`,
+      [evalClass.id],
+    );
+    expect(rows).toEqual([
+      {
+        scope: 'class',
+        target_id: evalClass.id,
+        format: 'xlsx',
+        status: 'ready',
+        size: bytes.length,
+      },
+    ]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'district-class-evaluation');
+    await page.context().close();
+  });
 });
