@@ -169,6 +169,15 @@ describe('institution: exam, certificates, evaluations (browser)', () => {
       .getByRole('button', { name: /下载 PDF：.* 的证书/ })
       .first()
       .waitFor();
+    // the ZIP button is enabled once certificates are listed; let its colour transition end
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('button')].some(
+          (b) => b.textContent?.includes('打包下载全部证书') && !b.disabled,
+        ),
+      null,
+    );
+    await page.waitForTimeout(400);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'institution-certificates');
 
