@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router';
 import { AssessmentPage } from './AssessmentPage';
+import { ClassEvaluationPage } from './ClassEvaluationPage';
 import { CoveragePage } from './CoveragePage';
 import { ReportsPage } from './ReportsPage';
 import { RosterUploadPage } from './RosterUploadPage';
@@ -16,6 +17,7 @@ export default function DistrictApp() {
       <Route path="workers/:id" element={<WorkerFilePage />} />
       <Route path="assessment" element={<AssessmentPage />} />
       <Route path="reports" element={<ReportsPage />} />
+      <Route path="classes/:id/evaluations" element={<ClassEvaluationPage />} />
     </Routes>
   );
 }

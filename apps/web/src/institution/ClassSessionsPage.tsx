@@ -5,6 +5,7 @@ import { api, unwrap, type Schemas } from '../api/client';
 import { PageHead, QueryError, StatusTag } from '../components/ui';
 import { dayWithWeekday, hoursFromHalves, percent } from '../lib/format';
 import { CLASS_STATUS, METHOD_LABEL, label } from '../lib/labels';
+import { ClassTabs } from './ClassTabs';
 
 type Session = Schemas['ClassSessionDto'];
 
@@ -23,6 +24,7 @@ export function ClassSessionsPage() {
   return (
     <>
       <PageHead title={c.title} extra={<Link to="/i">返回班次列表</Link>} />
+      <ClassTabs classId={id} active="sessions" />
       <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 16 }}>
         <Descriptions.Item label="类型">{c.typeLabel}</Descriptions.Item>
         <Descriptions.Item label="状态">
@@ -72,6 +74,12 @@ export function ClassSessionsPage() {
                   </Button>
                   <Button size="small" href={`/qr/${s.id}`} target="_blank">
                     签到二维码
+                  </Button>
+                  <Button
+                    size="small"
+                    onClick={() => void navigate(`/i/sessions/${s.id}/classroom`)}
+                  >
+                    课堂评价
                   </Button>
                 </Space>
               ),
