@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router';
 import { CoveragePage } from './CoveragePage';
+import { NominationsPage } from './NominationsPage';
 import { RosterUploadPage } from './RosterUploadPage';
 import { WorkersPage } from './WorkersPage';
 
@@ -10,6 +11,7 @@ export default function DistrictApp() {
       <Route index element={<WorkersPage />} />
       <Route path="roster" element={<RosterUploadPage />} />
       <Route path="coverage" element={<CoveragePage />} />
+      <Route path="nominations" element={<NominationsPage />} />
     </Routes>
   );
 }
