@@ -45,7 +45,13 @@ const KIND: Record<string, string> = { interim: '中期报告', final: '最终�
 const BUSY = ['pending', 'aggregated'];
 
 /** The campaign's report versions: the newest opened with its charts, its files downloadable. */
-export function SurveyReports({ campaign }: { campaign: Schemas['CampaignDto'] }) {
+export function SurveyReports({
+  campaign,
+  readOnly = false,
+}: {
+  campaign: Schemas['CampaignDto'];
+  readOnly?: boolean;
+}) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [chosen, setChosen] = useState<string | null>(null);
@@ -84,6 +90,7 @@ export function SurveyReports({ campaign }: { campaign: Schemas['CampaignDto'] }
     <Panel
       title="调查报告"
       extra={
+        !readOnly &&
         campaign.status === 'open' && (
           <Button
             loading={interim.isPending}
@@ -104,7 +111,7 @@ export function SurveyReports({ campaign }: { campaign: Schemas['CampaignDto'] }
       {!reports.isLoading && list.length === 0 && (
         <EmptyState
           title={
-            campaign.status === 'open'
+            campaign.status === 'open' && !readOnly
               ? '还没有报告：可生成中期报告，截止后自动生成最终报告'
               : '调查截止后自动生成最终报告'
           }

@@ -28,6 +28,7 @@ import { CAMPAIGN_STATUS } from '../lib/labels';
 import { SurveyReports } from './SurveyReport';
 
 type Campaign = Schemas['CampaignDto'];
+const SCOPE: Record<string, string> = { city: '全市', district: '本区', street: '本街道' };
 
 /** datetime-local ("2026-12-03T09:00", the browser's clock) → ISO 8601 with its offset (Z). */
 const instant = (local: string): string => new Date(local).toISOString();
@@ -40,9 +41,10 @@ const localInput = (d: Date): string => {
 /**
  * 需求调研 (Art. 11): the needs-survey campaigns; a new one drafted from a questionnaire,
  * launched (its invitations distributed by a job, with progress), closed; response rates by
- * district and street; and its reports with charts and their Excel/PDF files.
+ * district and street; and its reports with charts and their Excel/PDF files. District and
+ * street offices see the same read-only (`/d/surveys`): their own response rates and the reports.
  */
-export function SurveysPage() {
+export function SurveysPage({ readOnly = false }: { readOnly?: boolean }) {
   const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
   const campaigns = useQuery({
@@ -55,9 +57,11 @@ export function SurveysPage() {
       <PageHead
         title="需求调研"
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            新建调查
-          </Button>
+          !readOnly && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              新建调查
+            </Button>
+          )
         }
       />
       {campaigns.error && (
@@ -74,7 +78,9 @@ export function SurveysPage() {
               pagination={(campaigns.data?.length ?? 0) > 20 ? { pageSize: 20 } : false}
               rowClassName={(c) => (c.id === selected ? 'selected-item' : '')}
               locale={{
-                emptyText: (
+                emptyText: readOnly ? (
+                  <EmptyState title="市民政局发布需求调查后，这里显示本辖区的回收情况与报告" />
+                ) : (
                   <EmptyState
                     title="还没有需求调查：点“新建调查”，选一份问卷起草"
                     action={
@@ -115,7 +121,7 @@ export function SurveysPage() {
         </Col>
         <Col xs={24} xl={15}>
           {selected ? (
-            <CampaignDetail key={selected} id={selected} />
+            <CampaignDetail key={selected} id={selected} readOnly={readOnly} />
           ) : (
             <Panel>
               <EmptyState title="从左侧选择一个调查，查看回收情况与报告" />
@@ -323,7 +329,7 @@ function CreateCampaign({
   );
 }
 
-function CampaignDetail({ id }: { id: string }) {
+function CampaignDetail({ id, readOnly }: { id: string; readOnly: boolean }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [distribution, setDistribution] = useState<{ queue: string; jobId: string } | null>(null);
@@ -402,7 +408,7 @@ function CampaignDetail({ id }: { id: string }) {
           </div>
         )}
         <Space style={{ marginTop: 12 }} wrap>
-          {c.status === 'draft' && (
+          {!readOnly && c.status === 'draft' && (
             <Button
               type="primary"
               loading={launch.isPending}
@@ -414,7 +420,7 @@ function CampaignDetail({ id }: { id: string }) {
               发布调查
             </Button>
           )}
-          {(c.status === 'open' || c.status === 'scheduled') && (
+          {!readOnly && (c.status === 'open' || c.status === 'scheduled') && (
             <Button
               danger
               loading={close.isPending}
@@ -434,8 +440,8 @@ function CampaignDetail({ id }: { id: string }) {
           {rates.data && (
             <>
               <p>
-                全市：邀请 {rates.data.invited} 人，已提交 {rates.data.submitted} 人，回收率{' '}
-                {percent(rates.data.rate)}
+                {SCOPE[rates.data.scope] ?? '合计'}：邀请 {rates.data.invited} 人，已提交{' '}
+                {rates.data.submitted} 人，回收率 {percent(rates.data.rate)}
               </p>
               <Table<Schemas['DistrictRateDto']>
                 rowKey="id"
@@ -461,7 +467,7 @@ function CampaignDetail({ id }: { id: string }) {
           )}
         </Panel>
       )}
-      {started && <SurveyReports campaign={c} />}
+      {started && <SurveyReports campaign={c} readOnly={readOnly} />}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router';
+import { SurveysPage } from '../bureau/SurveysPage';
 import { CoveragePage } from './CoveragePage';
 import { NominationsPage } from './NominationsPage';
 import { RosterUploadPage } from './RosterUploadPage';
@@ -12,6 +13,7 @@ export default function DistrictApp() {
       <Route path="roster" element={<RosterUploadPage />} />
       <Route path="coverage" element={<CoveragePage />} />
       <Route path="nominations" element={<NominationsPage />} />
+      <Route path="surveys" element={<SurveysPage readOnly />} />
     </Routes>
   );
 }

@@ -73,6 +73,12 @@ export const MENU: MenuEntry[] = [
     roles: ['district_admin', 'street_admin'],
   },
   { path: '/d/nominations', label: '进修推荐', icon: <StarOutlined />, roles: ['district_admin'] },
+  {
+    path: '/d/surveys',
+    label: '需求调研',
+    icon: <FormOutlined />,
+    roles: ['district_admin', 'street_admin'],
+  },
   // 培训机构、教师
   {
     path: '/i',
