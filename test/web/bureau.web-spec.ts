@@ -65,7 +65,7 @@ describe('web app in a browser: the bureau’s institution review, nominations, 
   });
 
   const signedIn = async (
-    role: 'municipal_admin' | 'district_admin',
+    role: 'municipal_admin' | 'district_admin' | 'street_admin',
     unit: OrgUnit,
     path: string,
   ): Promise<Page> => {
@@ -382,6 +382,20 @@ describe('web app in a browser: the bureau’s institution review, nominations, 
     const pdf = await download;
     expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
     await page.context().close();
+
+    // the street office follows the same campaign read-only: its own rate and the report
+    const street = await signedIn('street_admin', org.streetA1, '/d');
+    await nav(street, '需求调研');
+    await street.getByRole('link', { name: title }).click();
+    await street.getByText(/本街道：邀请 \d+ 人，已提交 4 人/).waitFor();
+    await street
+      .getByRole('figure', { name: '培训安排在白天还是晚上？' })
+      .getByRole('listitem', { name: '白天：4 人，100%' })
+      .waitFor();
+    expect(
+      await street.getByRole('button', { name: /新建调查|发布调查|截止调查|中期报告/ }).count(),
+    ).toBe(0);
+    await street.context().close();
   });
 
   it('a certificate found by its serial is revoked with a reason; the public verification then says revoked', async () => {
