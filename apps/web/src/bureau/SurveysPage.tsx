@@ -240,6 +240,7 @@ function CreateCampaign({
         form={form}
         layout="vertical"
         initialValues={{
+          questionnaireId: '',
           year: thisYear(now),
           title: `${thisYear(now)} 年度社区工作者培训需求调查`,
           opensAt: localInput(now),
@@ -377,6 +378,9 @@ function CampaignDetail({ id, readOnly }: { id: string; readOnly: boolean }) {
   if (!campaign.data) return <Skeleton active />;
   const c = campaign.data;
   const pct = job.data ? progressPercent(job.data.progress) : null;
+  // the distribution reports how many it has invited so far ({ scanned, added }), without a total
+  const progress: { added?: unknown } = job.data?.progress ?? {};
+  const added = typeof progress.added === 'number' ? progress.added : undefined;
   return (
     <div className="stack">
       <Panel title={c.title} extra={<StatusTag map={CAMPAIGN_STATUS} value={c.status} />}>
@@ -401,8 +405,8 @@ function CampaignDetail({ id, readOnly }: { id: string; readOnly: boolean }) {
               <span>邀请分发完成</span>
             ) : (
               <>
-                <span>正在分发邀请…</span>
-                <Progress percent={pct ?? 0} status="active" />
+                <span>正在分发邀请…{added !== undefined ? `已邀请 ${added} 人` : ''}</span>
+                <Progress percent={pct ?? 0} status="active" showInfo={pct !== null} />
               </>
             )}
           </div>
