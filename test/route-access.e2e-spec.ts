@@ -3,6 +3,7 @@ import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService } from '@nestjs/core';
 import { ALL_ROLES, PUBLIC_KEY, Role, ROLES_KEY } from '@peixun/core';
 import request from 'supertest';
+import { aFinishedClass } from './factories/finished-class.factory';
 import { anAccount, anOrgTree, TEST_PASSWORD, TestOrg } from './factories/org.factory';
 import { bearer, bootApi, login, Session, TestApi } from './support/app';
 
@@ -135,5 +136,37 @@ describe('route access (every route, every role)', () => {
     }
     expect(checked).toBeGreaterThan(150);
     expect(wrong).toEqual([]);
+  });
+
+  it('finds a certificate by serial only within the caller’s scope (GET /certificates?serial=)', async () => {
+    const { id: classId, trainees } = await aFinishedClass(api.ds, org, { trainees: 1 });
+    const [{ worker, enrollmentId }] = trainees;
+    const serial = `BJPX-2026-9${String(Date.now() % 1e5).padStart(5, '0')}`;
+    await api.ds.query(
+      `insert into certificate (enrollment_id, class_id, worker_id, exam_result_id, region, year, seq, serial,
+         verify_code, holder_name, id_number_masked, project_title, type_label, half_hours, start_date,
+         end_date, institution_name, issuers, issued_on)
+       values ($1, $2, $3, $4, 'beijing', 2026, $5, $6, 'abcdef12', $7, '1101**********0011', '结业班',
+         '岗位培训', 16, '2026-11-01', '2026-11-02', '培训学院', '["北京市民政局"]', '2026-11-20')`,
+      [enrollmentId, classId, worker.id, SAMPLE_ID, Number(serial.slice(-6)), serial, worker.name],
+    );
+    const lookup = (role: Role) =>
+      request(api.http)
+        .get('/api/v1/certificates')
+        .query({ serial })
+        .set(bearer(sessions.get(role)!));
+    // the holder lives in district A, street A1: the test's district and street admins
+    for (const role of ['municipal_admin', 'district_admin', 'street_admin'] as const)
+      expect((await lookup(role)).body).toMatchObject({ serial, workerId: worker.id });
+    const elsewhere = await anAccount()
+      .withRole('district_admin')
+      .inOrg(org.districtB)
+      .create(api.ds);
+    const denied = await request(api.http)
+      .get('/api/v1/certificates')
+      .query({ serial })
+      .set(bearer(await login(api.http, elsewhere.username, TEST_PASSWORD)));
+    expect(denied.status).toBe(404);
+    expect(denied.body.code).toBe('NOT_FOUND');
   });
 });

@@ -2116,6 +2116,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/certificates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CertificatesController_bySerial'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/certificates/{id}/pdf': {
     parameters: {
       query?: never;
@@ -10919,6 +10935,28 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CertificateDto'][];
+        };
+      };
+    };
+  };
+  CertificatesController_bySerial: {
+    parameters: {
+      query: {
+        /** @description 证书编号，如 BJPX-2026-000123 (serial, exact) */
+        serial: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificateDto'];
         };
       };
     };

@@ -1,7 +1,11 @@
 import { Route, Routes } from 'react-router';
 import { AuditPage } from './AuditPage';
+import { CertificatesPage } from './CertificatesPage';
 import { DashboardPage } from './DashboardPage';
+import { InstitutionsPage } from './InstitutionsPage';
+import { NominationsPage } from './NominationsPage';
 import { PlanReviewPage } from './PlanReviewPage';
+import { SurveysPage } from './SurveysPage';
 
 /** The municipal bureau's pages: one code chunk. */
 export default function BureauApp() {
@@ -10,6 +14,10 @@ export default function BureauApp() {
       <Route index element={<DashboardPage />} />
       <Route path="plans" element={<PlanReviewPage />} />
       <Route path="audit" element={<AuditPage />} />
+      <Route path="institutions" element={<InstitutionsPage />} />
+      <Route path="nominations" element={<NominationsPage />} />
+      <Route path="surveys" element={<SurveysPage />} />
+      <Route path="certificates" element={<CertificatesPage />} />
     </Routes>
   );
 }

@@ -1,8 +1,10 @@
 import { Route, Routes } from 'react-router';
+import { SurveysPage } from '../bureau/SurveysPage';
 import { AssessmentPage } from './AssessmentPage';
 import { ClassEvaluationPage } from './ClassEvaluationPage';
 import { CoveragePage } from './CoveragePage';
 import { ReportsPage } from './ReportsPage';
+import { NominationsPage } from './NominationsPage';
 import { RosterUploadPage } from './RosterUploadPage';
 import { WorkerFilePage } from './WorkerFilePage';
 import { WorkersPage } from './WorkersPage';
@@ -18,6 +20,8 @@ export default function DistrictApp() {
       <Route path="assessment" element={<AssessmentPage />} />
       <Route path="reports" element={<ReportsPage />} />
       <Route path="classes/:id/evaluations" element={<ClassEvaluationPage />} />
+      <Route path="nominations" element={<NominationsPage />} />
+      <Route path="surveys" element={<SurveysPage readOnly />} />
     </Routes>
   );
 }

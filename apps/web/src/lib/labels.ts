@@ -142,3 +142,31 @@ export const LEAVE_STATUS: Record<string, { label: string; color: string }> = {
   refused: { label: '不予批准', color: 'red' },
   cancelled: { label: '已撤回', color: 'default' },
 };
+
+export const INSTITUTION_KIND: Record<string, string> = {
+  university: '高等院校',
+  vocational_college: '职业院校',
+  training_center: '培训中心',
+  social_organization: '社会组织',
+  other: '其他',
+};
+
+export const CAMPAIGN_STATUS: Record<string, { label: string; color: string }> = {
+  draft: { label: '草稿', color: 'default' },
+  scheduled: { label: '待开始', color: 'blue' },
+  open: { label: '进行中', color: 'green' },
+  closed: { label: '已截止', color: 'default' },
+};
+
+export const SURVEY_REPORT_STATUS: Record<string, { label: string; color: string }> = {
+  pending: { label: '待汇总', color: 'blue' },
+  aggregated: { label: '生成文件中', color: 'blue' },
+  ready: { label: '可下载', color: 'green' },
+  failed: { label: '失败', color: 'red' },
+};
+
+export const CERTIFICATE_STATUS: Record<string, { label: string; color: string }> = {
+  valid: { label: '有效', color: 'green' },
+  revoked: { label: '已撤销', color: 'red' },
+  superseded: { label: '已被换发', color: 'default' },
+};

@@ -1,20 +1,22 @@
 import {
   AuditOutlined,
   BarChartOutlined,
+  BankOutlined,
   BellOutlined,
   BookOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
   FieldTimeOutlined,
-  FileDoneOutlined,
   FormOutlined,
+  FileDoneOutlined,
   LikeOutlined,
   PieChartOutlined,
   SafetyCertificateOutlined,
   ScanOutlined,
   ScheduleOutlined,
   SolutionOutlined,
+  StarOutlined,
   TeamOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
@@ -40,6 +42,20 @@ export const MENU: MenuEntry[] = [
   { path: '/b', label: '工作台', icon: <DashboardOutlined />, roles: ['municipal_admin'] },
   { path: '/b/plans', label: '计划审批', icon: <FileDoneOutlined />, roles: ['municipal_admin'] },
   { path: '/b/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['municipal_admin'] },
+  {
+    path: '/b/institutions',
+    label: '机构审核',
+    icon: <BankOutlined />,
+    roles: ['municipal_admin'],
+  },
+  { path: '/b/nominations', label: '进修推荐', icon: <StarOutlined />, roles: ['municipal_admin'] },
+  { path: '/b/surveys', label: '需求调研', icon: <FormOutlined />, roles: ['municipal_admin'] },
+  {
+    path: '/b/certificates',
+    label: '证书撤销',
+    icon: <SafetyCertificateOutlined />,
+    roles: ['municipal_admin'],
+  },
   // 区、街道
   {
     path: '/d',
@@ -69,6 +85,13 @@ export const MENU: MenuEntry[] = [
     path: '/d/reports',
     label: '培训统计',
     icon: <BarChartOutlined />,
+    roles: ['district_admin', 'street_admin'],
+  },
+  { path: '/d/nominations', label: '进修推荐', icon: <StarOutlined />, roles: ['district_admin'] },
+  {
+    path: '/d/surveys',
+    label: '需求调研',
+    icon: <FormOutlined />,
     roles: ['district_admin', 'street_admin'],
   },
   // 培训机构、教师

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Actor, attachmentDisposition, CurrentActor, IdParam, Roles } from '@peixun/core';
 import type { Response } from 'express';
 import {
   BundleDto,
   CertificateDto,
+  CertificateLookupQuery,
   IssueProgressDto,
   IssueRequestDto,
   ReasonDto,
@@ -85,6 +86,17 @@ export class CertificatesController {
   @ApiOkResponse({ type: [CertificateDto] })
   mine(@CurrentActor() actor: Actor): Promise<CertificateDto[]> {
     return this.certs.mine(actor);
+  }
+
+  /** Finds a certificate by its serial: the bureau any; a district or street office those of its workers. */
+  @Get('certificates')
+  @Roles('municipal_admin', 'district_admin', 'street_admin')
+  @ApiOkResponse({ type: CertificateDto })
+  bySerial(
+    @CurrentActor() actor: Actor,
+    @Query() q: CertificateLookupQuery,
+  ): Promise<CertificateDto> {
+    return this.certs.bySerial(actor, q.serial);
   }
 
   @Get('certificates/:id/pdf')

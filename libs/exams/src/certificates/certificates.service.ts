@@ -183,6 +183,25 @@ export class CertificatesService {
     return this.ofWorker(actor, actor.workerId);
   }
 
+  /** One certificate by its serial, for the administrators of its holder (404 otherwise). */
+  async bySerial(actor: Actor, serial: string): Promise<CertificateDto> {
+    const em = this.ds.manager;
+    const cert = await em.findOne(Certificate, { where: { serial } });
+    const w =
+      cert &&
+      (await em.findOne(Worker, {
+        select: { id: true, districtId: true, streetId: true },
+        where: { id: cert.workerId },
+      }));
+    if (
+      !cert ||
+      !w ||
+      !administers(actor, { id: '', districtId: w.districtId, streetId: w.streetId })
+    )
+      throw new NotFoundError('证书', serial);
+    return this.present(cert);
+  }
+
   /** The PDF: the holder, their administrators, and the readers of the class. */
   async pdf(
     actor: Actor,

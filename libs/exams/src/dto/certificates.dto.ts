@@ -1,5 +1,7 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsString, Length, Matches } from 'class-validator';
+import { SERIAL_PATTERN } from '../exams.rules';
 
 @ApiSchema({ name: 'CertificateReasonDto' })
 export class ReasonDto {
@@ -7,6 +9,18 @@ export class ReasonDto {
   @IsString()
   @Length(2, 500)
   reason: string;
+}
+
+export class CertificateLookupQuery {
+  @ApiProperty({
+    description: '证书编号，如 BJPX-2026-000123 (serial, exact)',
+    example: 'BJPX-2026-000123',
+  })
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toUpperCase() : value,
+  )
+  @Matches(SERIAL_PATTERN, { message: 'serial must look like BJPX-2026-000123' })
+  serial: string;
 }
 
 export class VerifyQuery {
