@@ -609,6 +609,12 @@ describe('evaluations', () => {
           throw new Error(JSON.stringify(s.body));
         await new Promise((r) => setTimeout(r, 100));
       }
+      // the requester follows the job itself (its progress), as for every long job
+      const job = await request(api.http)
+        .get(`/api/v1/jobs/${res.body.queue}/${res.body.jobId}`)
+        .set(bearer(districtA))
+        .expect(200);
+      expect(job.body.state).toBe('completed');
       // someone else's export is not theirs to read
       await request(api.http)
         .get(`/api/v1/evaluation-reports/${res.body.id}/file`)

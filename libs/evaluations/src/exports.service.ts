@@ -59,7 +59,11 @@ export class ExportsService {
       });
       return saved;
     });
-    await this.jobs.enqueue(JobName.EvaluationReport, { fileId: row.id });
+    // the requester may follow the job (GET /v1/jobs/…)
+    await this.jobs.enqueue(JobName.EvaluationReport, {
+      fileId: row.id,
+      requestedBy: actor.accountId,
+    });
     return this.present(row);
   }
 

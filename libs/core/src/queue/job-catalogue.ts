@@ -97,7 +97,7 @@ export interface JobPayloads {
   /** Build a class's certificates into one ZIP (libs/exams certificate_bundle row). */
   [JobName.CertificateBundle]: { bundleId: string; requestedBy: string };
   /** Render an evaluation report (Excel or PDF) for the authority (libs/evaluations evaluation_report_file row). */
-  [JobName.EvaluationReport]: { fileId: string };
+  [JobName.EvaluationReport]: { fileId: string; requestedBy?: string };
   /** Tells the trainees who attended an ended session that its evaluation is open (every minute). */
   [JobName.EvaluationInviteSweep]: { trigger: 'sweep' };
   /**
