@@ -1,5 +1,7 @@
 import { Route, Routes } from 'react-router';
 import { CoveragePage } from './CoveragePage';
+import { PlanEditorPage } from './PlanEditorPage';
+import { PlansPage } from './PlansPage';
 import { RosterUploadPage } from './RosterUploadPage';
 import { WorkersPage } from './WorkersPage';
 
@@ -10,6 +12,9 @@ export default function DistrictApp() {
       <Route index element={<WorkersPage />} />
       <Route path="roster" element={<RosterUploadPage />} />
       <Route path="coverage" element={<CoveragePage />} />
+      <Route path="plans" element={<PlansPage />} />
+      <Route path="plans/new" element={<PlanEditorPage />} />
+      <Route path="plans/:id" element={<PlanEditorPage />} />
     </Routes>
   );
 }

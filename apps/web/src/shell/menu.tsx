@@ -3,10 +3,12 @@ import {
   BellOutlined,
   BookOutlined,
   CalendarOutlined,
+  CarryOutOutlined,
   DashboardOutlined,
   FieldTimeOutlined,
   FileDoneOutlined,
   PieChartOutlined,
+  ProjectOutlined,
   ScanOutlined,
   ScheduleOutlined,
   SolutionOutlined,
@@ -35,6 +37,12 @@ export const MENU: MenuEntry[] = [
   { path: '/b', label: '工作台', icon: <DashboardOutlined />, roles: ['municipal_admin'] },
   { path: '/b/plans', label: '计划审批', icon: <FileDoneOutlined />, roles: ['municipal_admin'] },
   { path: '/b/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['municipal_admin'] },
+  {
+    path: '/b/annual-plans',
+    label: '年度计划',
+    icon: <CarryOutOutlined />,
+    roles: ['municipal_admin'],
+  },
   // 区、街道
   {
     path: '/d',
@@ -54,6 +62,8 @@ export const MENU: MenuEntry[] = [
     icon: <PieChartOutlined />,
     roles: ['district_admin', 'street_admin'],
   },
+  // project plans are drafted by district bureaus only (ProjectPlansService.ownDistrict)
+  { path: '/d/plans', label: '项目计划', icon: <ProjectOutlined />, roles: ['district_admin'] },
   // 培训机构、教师
   {
     path: '/i',
