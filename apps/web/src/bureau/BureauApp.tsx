@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router';
+import { AnnualPlansPage } from './AnnualPlansPage';
 import { AuditPage } from './AuditPage';
 import { DashboardPage } from './DashboardPage';
 import { PlanReviewPage } from './PlanReviewPage';
@@ -10,6 +11,7 @@ export default function BureauApp() {
       <Route index element={<DashboardPage />} />
       <Route path="plans" element={<PlanReviewPage />} />
       <Route path="audit" element={<AuditPage />} />
+      <Route path="annual-plans" element={<AnnualPlansPage />} />
     </Routes>
   );
 }
