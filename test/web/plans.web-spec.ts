@@ -87,6 +87,51 @@ describe('web app in a browser: project plans and the annual city plan', () => {
       .first()
       .click();
   };
+  /** A final needs-survey report of the region with its demand per training type, as the aggregation leaves it. */
+  const anAggregatedSurveyReport = async (surveyYear: number): Promise<string> => {
+    const system = '00000000-0000-4000-8000-000000000000';
+    const [q] = await api.ds.query<{ id: string }[]>(
+      `insert into survey_questionnaire (region, lineage_id, version, title, questions, created_by)
+       values ('beijing', gen_random_uuid(), 1, '培训需求问卷', '[]', $1) returning id`,
+      [system],
+    );
+    const [c] = await api.ds.query<{ id: string }[]>(
+      `insert into survey_campaign (region, municipality_id, year, title, questionnaire_id, population,
+         opens_at, closes_at, status, created_by)
+       values ('beijing', $1, $2, '年度培训需求调查', $3, $4, now() - interval '30 days',
+         now() - interval '1 day', 'closed', $5) returning id`,
+      [
+        org.municipality.id,
+        surveyYear,
+        q.id,
+        JSON.stringify({ districtIds: [], tiers: [], channels: [], qualifications: [] }),
+        system,
+      ],
+    );
+    const row = (type: string, label: string, count: number, rank: number) => ({
+      type,
+      label,
+      count,
+      share: count / 100,
+      rank,
+    });
+    const [r] = await api.ds.query<{ id: string }[]>(
+      `insert into survey_report (campaign_id, number, kind, status, job_id, data, respondents, invited)
+       values ($1, 1, 'final', 'aggregated', $2, $3, 100, 120) returning id`,
+      [
+        c.id,
+        `survey-report.${c.id}.1`,
+        JSON.stringify({
+          demand: {
+            question: 'training_types',
+            types: [row('post', '岗位培训', 60, 1), row('induction', '初任培训', 25, 2)],
+            districts: [],
+          },
+        }),
+      ],
+    );
+    return r.id;
+  };
   const hoursLine = (page: Page) => page.locator('.hours-total');
   const d = (month: number, day: number) =>
     `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
@@ -286,6 +331,8 @@ describe('web app in a browser: project plans and the annual city plan', () => {
   }, 120_000);
 
   it('the bureau creates an annual plan, adds and removes projects, attaches the survey report and publishes it', async () => {
+    // last year-end's needs survey, its report aggregated (written directly: surveys have their own tests)
+    const reportId = await anAggregatedSurveyReport(year);
     const { page } = await signedIn('municipal_admin');
     await nav(page, '年度计划');
     await page.getByRole('heading', { name: '年度培训计划', level: 1 }).waitFor();
@@ -354,6 +401,15 @@ describe('web app in a browser: project plans and the annual city plan', () => {
       .getByRole('alert')
       .filter({ hasText: /PDF、Word 或 Excel|不支持|类型/ })
       .waitFor();
+
+    // the basis: a version of the needs survey's report, chosen from the survey's versions
+    await choose(page, '需求调查', `${year} 年度培训需求调查`);
+    await choose(page, '报告版本', '第 1 版（最终）');
+    await page.getByRole('button', { name: /关联为依据/ }).click();
+    await page
+      .getByText(/依据：年度培训需求调查 第 1 版报告.*需求最多：岗位培训 60 人、初任培训 25 人/)
+      .waitFor();
+    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
     await screenshot(page, 'bureau-annual-plan');
 
     await publishButton().click();
@@ -369,6 +425,12 @@ describe('web app in a browser: project plans and the annual city plan', () => {
         where a.region = 'beijing' and a.year = $1 group by a.id`,
       [planYear],
     );
+    const [basis] = await api.ds.query(
+      `select b.report_id from annual_plan_survey_basis b join annual_plan a on a.id = b.plan_id
+        where a.region = 'beijing' and a.year = $1`,
+      [planYear],
+    );
+    expect(basis.report_id).toBe(reportId);
     expect(row).toEqual({
       status: 'published',
       survey_report_name: '需求调查报告.pdf',
