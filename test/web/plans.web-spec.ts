@@ -180,11 +180,17 @@ describe('web app in a browser: project plans and the annual city plan', () => {
     await page.getByLabel('第 1 项 费用项目').fill('讲课费');
     await page.getByLabel('第 1 项 金额（元）').fill('8000');
 
-    await page.getByRole('button', { name: /保存草稿/ }).click();
+    // submitted straight away: the plan is saved as a draft, the API refuses the submission,
+    // and the bad row's date carries the API's message on the plan's own page
+    await page.getByRole('button', { name: /提交审批/ }).click();
     await page.waitForURL(/\/d\/plans\/[0-9a-f-]{36}$/);
     const id = page.url().split('/').pop()!;
-    await page.getByText('草稿已保存').first().waitFor();
-    // the saved draft's page: its status and the checks of the saved content
+    const rowError = page.locator('[data-session-row="2"]').getByText(/不在培训期内/);
+    await rowError.waitFor();
+    expect(await page.locator('[data-session-row="0"] .ant-form-item-explain-error').count()).toBe(
+      0,
+    );
+    await page.getByRole('alert').filter({ hasText: '计划书不符合政策，不能提交' }).waitFor();
     await page.getByRole('heading', { name: /草稿/, level: 1 }).waitFor();
     await page.getByText('提交前检查（按上次保存的内容）').waitFor();
     const [saved] = await api.ds.query(
@@ -196,18 +202,18 @@ describe('web app in a browser: project plans and the annual city plan', () => {
     expect(saved.sessions).toHaveLength(5);
     expect(saved.sessions[2]).toMatchObject({ date: d(3, 12), halfHours: 16 });
     expect(saved.cost_items).toEqual([{ item: '讲课费', amountFen: 800_000, payer: 'district' }]);
-
-    // the API refuses the submission: the bad row's date carries the API's message
-    await page.getByRole('button', { name: /提交审批/ }).click();
-    const rowError = page.locator('[data-session-row="2"]').getByText(/不在培训期内/);
-    await rowError.waitFor();
-    expect(await page.locator('[data-session-row="0"] .ant-form-item-explain-error').count()).toBe(
-      0,
-    );
-    await page.getByRole('alert').filter({ hasText: '计划书不符合政策，不能提交' }).waitFor();
     await screenshot(page, 'district-plan-editor');
 
+    // the row fixed and saved as a draft, then submitted
     await page.getByLabel('第 3 课次 日期').fill(d(3, 4));
+    await page.getByRole('button', { name: /保存草稿/ }).click();
+    await page.getByText('草稿已保存').first().waitFor();
+    await page.getByText('培训日期在年度内，课次在培训期内：通过').waitFor();
+    const [fixed] = await api.ds.query(`select status, sessions from project_plan where id = $1`, [
+      id,
+    ]);
+    expect(fixed).toMatchObject({ status: 'draft', sessions: expect.any(Array) });
+    expect(fixed.sessions[2].date).toBe(d(3, 4));
     await page.getByRole('button', { name: /提交审批/ }).click();
     await page.getByText('已提交市民政局审批').first().waitFor();
     await page.getByText('已提交，等待市民政局审批').waitFor();

@@ -13,7 +13,6 @@ export default function DistrictApp() {
       <Route path="roster" element={<RosterUploadPage />} />
       <Route path="coverage" element={<CoveragePage />} />
       <Route path="plans" element={<PlansPage />} />
-      <Route path="plans/new" element={<PlanEditorPage />} />
       <Route path="plans/:id" element={<PlanEditorPage />} />
     </Routes>
   );

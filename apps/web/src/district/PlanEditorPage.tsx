@@ -155,23 +155,32 @@ function placeProblems(
 
 /** The district's project plan (培训项目计划书): new, or a draft/returned one to edit; submitted and approved ones read-only. */
 export function PlanEditorPage() {
-  const { id } = useParams();
-  if (id) return <PlanLoader key={id} id={id} />;
-  return <PlanEditor plan={null} />;
-}
-
-function PlanLoader({ id }: { id: string }) {
+  const { id = 'new' } = useParams();
+  const isNew = id === 'new';
+  // the editor that created a plan stays as it is (with the API's refusals on their rows)
+  // when the address moves on to the new plan's own
+  const created = useRef<string | null>(null);
   const plan = useQuery({
     queryKey: ['plans', id],
     queryFn: async () =>
       unwrap(await api.GET('/api/v1/project-plans/{id}', { params: { path: { id } } })),
+    enabled: !isNew,
   });
-  if (plan.error) return <QueryError error={plan.error} retry={() => void plan.refetch()} />;
-  if (!plan.data) return <Skeleton active />;
-  return <PlanEditor plan={plan.data} />;
+  if (!isNew && plan.error)
+    return <QueryError error={plan.error} retry={() => void plan.refetch()} />;
+  if (!isNew && !plan.data) return <Skeleton active />;
+  return (
+    <PlanEditor
+      key={isNew || created.current === id ? 'new' : id}
+      plan={isNew ? null : (plan.data ?? null)}
+      onCreated={(newId) => {
+        created.current = newId;
+      }}
+    />
+  );
 }
 
-function PlanEditor({ plan }: { plan: Plan | null }) {
+function PlanEditor({ plan, onCreated }: { plan: Plan | null; onCreated: (id: string) => void }) {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -252,7 +261,10 @@ function PlanEditor({ plan }: { plan: Plan | null }) {
   const afterSave = async (saved: Plan) => {
     await queryClient.invalidateQueries({ queryKey: ['plans', 'mine'] });
     await queryClient.invalidateQueries({ queryKey: ['plans', saved.id, 'checks'] });
-    if (!plan) void navigate(`/d/plans/${saved.id}`, { replace: true });
+    if (!plan) {
+      onCreated(saved.id);
+      void navigate(`/d/plans/${saved.id}`, { replace: true });
+    }
   };
   const save = useMutation({
     mutationFn: persist,
