@@ -65,7 +65,7 @@ describe('web app in a browser: project plans and the annual city plan', () => {
   });
 
   const signedIn = async (
-    role: 'municipal_admin' | 'district_admin',
+    role: 'municipal_admin' | 'district_admin' | 'street_admin',
     unit = role === 'municipal_admin' ? org.municipality : org.districtA,
   ): Promise<{ page: Page; username: string }> => {
     const account = await anAccount().withRole(role).inOrg(unit).create(api.ds);
@@ -312,6 +312,14 @@ describe('web app in a browser: project plans and the annual city plan', () => {
     await bureau.getByRole('button', { name: /退回修改/ }).click();
     await bureau.getByText('已退回').first().waitFor();
     await bureau.context().close();
+
+    // plans are drafted by district bureaus: a street office has no such menu entry
+    const street = await signedIn('street_admin', org.streetA1);
+    await street.page.getByRole('navigation').getByRole('link', { name: '培训覆盖' }).waitFor();
+    expect(
+      await street.page.getByRole('navigation').getByRole('link', { name: '项目计划' }).count(),
+    ).toBe(0);
+    await street.page.context().close();
 
     const page = district.page;
     await nav(page, '项目计划');
