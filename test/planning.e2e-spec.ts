@@ -649,4 +649,66 @@ describe('planning: city plan, project plans, approval, PDF, policy versions', (
     // this year's 40-hour plans are still fine
     await submitted();
   });
+
+  it('shows the submit checks read-only: what fails before submission, all passed once fixed; other districts and roles get nothing', async () => {
+    const p = await draft({ sessions: sessions(9, 4), materials: '' });
+    const checks = await request(api.http)
+      .get(`/api/v1/project-plans/${p.id}/checks`)
+      .set(bearer(districtA))
+      .expect(200);
+    expect(checks.body).toMatchObject({
+      planId: p.id,
+      minimumHours: 40,
+      totalHours: 36,
+      passed: false,
+    });
+    const byKey = Object.fromEntries(
+      (checks.body.checks as { key: string; passed: boolean; problems: { code: string }[] }[]).map(
+        (c) => [c.key, c],
+      ),
+    );
+    expect(byKey.hours).toMatchObject({ passed: false });
+    expect(byKey.hours.problems.map((x) => x.code)).toEqual(['HOURS_BELOW_MINIMUM']);
+    expect(byKey.materials.passed).toBe(false);
+    expect(byKey.teachers.passed).toBe(true);
+    expect(byKey.institution.passed).toBe(true);
+    // the same rules as submission: it is refused for the same reasons
+    const refused = await request(api.http)
+      .post(`/api/v1/project-plans/${p.id}/submit`)
+      .set(bearer(districtA))
+      .expect(400);
+    expect(refused.body.details.map((d: { field: string }) => d.field).sort()).toEqual(
+      ['materials', 'sessions'].sort(),
+    );
+    // reading the checks changed nothing
+    expect((await api.ds.getRepository(ProjectPlan).findOneByOrFail({ id: p.id })).status).toBe(
+      'draft',
+    );
+
+    const fixed = await request(api.http)
+      .patch(`/api/v1/project-plans/${p.id}`)
+      .set(bearer(districtA))
+      .send({ ...planBody(), version: p.version })
+      .expect(200);
+    await request(api.http)
+      .post(`/api/v1/project-plans/${fixed.body.id}/submit`)
+      .set(bearer(districtA))
+      .expect(200);
+    const forBureau = await request(api.http)
+      .get(`/api/v1/project-plans/${p.id}/checks`)
+      .set(bearer(municipal))
+      .expect(200);
+    expect(forBureau.body).toMatchObject({ passed: true, totalHours: 40, minimumHours: 40 });
+    expect(forBureau.body.checks.every((c: { passed: boolean }) => c.passed)).toBe(true);
+
+    // scope: another district sees no such plan; institutions and others may not ask
+    await request(api.http)
+      .get(`/api/v1/project-plans/${p.id}/checks`)
+      .set(bearer(districtB))
+      .expect(404);
+    await request(api.http)
+      .get(`/api/v1/project-plans/${p.id}/checks`)
+      .set(bearer(await session('institution_staff', org.institution)))
+      .expect(403);
+  });
 });

@@ -1060,6 +1060,22 @@ export interface paths {
     patch: operations['ProjectPlansController_update'];
     trace?: never;
   };
+  '/api/v1/project-plans/{id}/checks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ProjectPlansController_checks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/project-plans/{id}/submit': {
     parameters: {
       query?: never;
@@ -4330,6 +4346,44 @@ export interface components {
       decidedAt: string | null;
       /** @description 版本号 */
       version: number;
+    };
+    PlanProblemDto: {
+      /** @description 字段 (field the problem names, e.g. sessions[2].date) */
+      field: string;
+      /**
+       * @description 代码 (code)
+       * @example HOURS_BELOW_MINIMUM
+       */
+      code: string;
+      /** @description 说明 (message) */
+      message: string;
+    };
+    PlanCheckDto: {
+      /** @description 检查项 (hours / teachers / institution / dates / fees / places / materials) */
+      key: string;
+      /** @description 检查内容 (what is checked) */
+      label: string;
+      /** @description 是否通过 (passed) */
+      passed: boolean;
+      /** @description 未通过的原因 (problems) */
+      problems: components['schemas']['PlanProblemDto'][];
+    };
+    PlanChecksDto: {
+      /**
+       * Format: uuid
+       * @description 计划书 ID
+       */
+      planId: string;
+      /** @description 适用的政策版本 (policy version) */
+      policyId: string;
+      /** @description 政策最低学时 (policy minimum hours) */
+      minimumHours: number | null;
+      /** @description 合计学时 (total class hours) */
+      totalHours: number;
+      /** @description 全部通过，可提交/批准 (all passed) */
+      passed: boolean;
+      /** @description 提交和批准时所做的政策检查，现在的结果 (the submit/approve checks, as of now) */
+      checks: components['schemas']['PlanCheckDto'][];
     };
     UpdateProjectPlanDto: {
       /**
@@ -9089,6 +9143,27 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ProjectPlanDto'];
+        };
+      };
+    };
+  };
+  ProjectPlansController_checks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanChecksDto'];
         };
       };
     };

@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router';
+import { AnnualPlansPage } from './AnnualPlansPage';
 import { AuditPage } from './AuditPage';
 import { CertificatesPage } from './CertificatesPage';
 import { DashboardPage } from './DashboardPage';
@@ -18,6 +19,7 @@ export default function BureauApp() {
       <Route path="nominations" element={<NominationsPage />} />
       <Route path="surveys" element={<SurveysPage />} />
       <Route path="certificates" element={<CertificatesPage />} />
+      <Route path="annual-plans" element={<AnnualPlansPage />} />
     </Routes>
   );
 }

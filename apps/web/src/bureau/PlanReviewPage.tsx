@@ -16,6 +16,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
 import { ApiError, errorMessage } from '../api/errors';
+import { PlanChecks } from '../components/PlanChecks';
 import { EmptyState, PageHead, Panel, QueryError, StatusTag } from '../components/ui';
 import { dayWithWeekday, when, yuan } from '../lib/format';
 import { PAYER_LABEL, PLAN_STATUS, TRAINING_TYPE_LABEL, label } from '../lib/labels';
@@ -164,6 +165,9 @@ function PlanDetail({ id }: { id: string }) {
       {p.comments && (
         <Alert type="warning" title={`上次退回意见：${p.comments}`} style={{ marginTop: 12 }} />
       )}
+      <div style={{ marginTop: 16 }}>
+        <PlanChecks id={p.id} title="政策检查（提交和批准时适用的规则）" />
+      </div>
       {open && (
         <div style={{ marginTop: 16 }}>
           <label className="field">

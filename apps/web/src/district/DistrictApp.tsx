@@ -5,6 +5,8 @@ import { ClassEvaluationPage } from './ClassEvaluationPage';
 import { CoveragePage } from './CoveragePage';
 import { ReportsPage } from './ReportsPage';
 import { NominationsPage } from './NominationsPage';
+import { PlanEditorPage } from './PlanEditorPage';
+import { PlansPage } from './PlansPage';
 import { RosterUploadPage } from './RosterUploadPage';
 import { WorkerFilePage } from './WorkerFilePage';
 import { WorkersPage } from './WorkersPage';
@@ -22,6 +24,8 @@ export default function DistrictApp() {
       <Route path="classes/:id/evaluations" element={<ClassEvaluationPage />} />
       <Route path="nominations" element={<NominationsPage />} />
       <Route path="surveys" element={<SurveysPage readOnly />} />
+      <Route path="plans" element={<PlansPage />} />
+      <Route path="plans/:id" element={<PlanEditorPage />} />
     </Routes>
   );
 }

@@ -6,6 +6,7 @@ import {
   BookOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
+  CarryOutOutlined,
   DashboardOutlined,
   FieldTimeOutlined,
   FormOutlined,
@@ -13,6 +14,7 @@ import {
   LikeOutlined,
   PieChartOutlined,
   SafetyCertificateOutlined,
+  ProjectOutlined,
   ScanOutlined,
   ScheduleOutlined,
   SolutionOutlined,
@@ -40,8 +42,13 @@ export interface MenuEntry {
 export const MENU: MenuEntry[] = [
   // 市民政局
   { path: '/b', label: '工作台', icon: <DashboardOutlined />, roles: ['municipal_admin'] },
+  {
+    path: '/b/annual-plans',
+    label: '年度计划',
+    icon: <CarryOutOutlined />,
+    roles: ['municipal_admin'],
+  },
   { path: '/b/plans', label: '计划审批', icon: <FileDoneOutlined />, roles: ['municipal_admin'] },
-  { path: '/b/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['municipal_admin'] },
   {
     path: '/b/institutions',
     label: '机构审核',
@@ -56,6 +63,7 @@ export const MENU: MenuEntry[] = [
     icon: <SafetyCertificateOutlined />,
     roles: ['municipal_admin'],
   },
+  { path: '/b/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['municipal_admin'] },
   // 区、街道
   {
     path: '/d',
@@ -69,6 +77,9 @@ export const MENU: MenuEntry[] = [
     icon: <UploadOutlined />,
     roles: ['district_admin', 'street_admin'],
   },
+  // project plans are drafted by district bureaus only (ProjectPlansService.ownDistrict)
+  { path: '/d/plans', label: '项目计划', icon: <ProjectOutlined />, roles: ['district_admin'] },
+  { path: '/d/nominations', label: '进修推荐', icon: <StarOutlined />, roles: ['district_admin'] },
   {
     path: '/d/coverage',
     label: '培训覆盖',
@@ -87,7 +98,6 @@ export const MENU: MenuEntry[] = [
     icon: <BarChartOutlined />,
     roles: ['district_admin', 'street_admin'],
   },
-  { path: '/d/nominations', label: '进修推荐', icon: <StarOutlined />, roles: ['district_admin'] },
   {
     path: '/d/surveys',
     label: '需求调研',

@@ -306,3 +306,35 @@ export class PlanQueueDto {
   })
   items: PlanQueueItemDto[];
 }
+
+export class PlanProblemDto {
+  @ApiProperty({ description: '字段 (field the problem names, e.g. sessions[2].date)' })
+  field: string;
+  @ApiProperty({ description: '代码 (code)', example: 'HOURS_BELOW_MINIMUM' }) code: string;
+  @ApiProperty({ description: '说明 (message)' }) message: string;
+}
+
+export class PlanCheckDto {
+  @ApiProperty({
+    description: '检查项 (hours / teachers / institution / dates / fees / places / materials)',
+  })
+  key: string;
+  @ApiProperty({ description: '检查内容 (what is checked)' }) label: string;
+  @ApiProperty({ description: '是否通过 (passed)' }) passed: boolean;
+  @ApiProperty({ description: '未通过的原因 (problems)', type: [PlanProblemDto] })
+  problems: PlanProblemDto[];
+}
+
+export class PlanChecksDto {
+  @ApiProperty({ description: '计划书 ID', format: 'uuid' }) planId: string;
+  @ApiProperty({ description: '适用的政策版本 (policy version)' }) policyId: string;
+  @ApiProperty({ description: '政策最低学时 (policy minimum hours)', nullable: true, type: Number })
+  minimumHours: number | null;
+  @ApiProperty({ description: '合计学时 (total class hours)' }) totalHours: number;
+  @ApiProperty({ description: '全部通过，可提交/批准 (all passed)' }) passed: boolean;
+  @ApiProperty({
+    description: '提交和批准时所做的政策检查，现在的结果 (the submit/approve checks, as of now)',
+    type: [PlanCheckDto],
+  })
+  checks: PlanCheckDto[];
+}

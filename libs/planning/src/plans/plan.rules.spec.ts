@@ -1,5 +1,12 @@
 import { BEIJING_2012, TrainingPolicy } from '@peixun/policy';
-import { PlanAction, PlanFacts, planProblems, PlanStatus, planTransition } from './plan.rules';
+import {
+  PlanAction,
+  planChecks,
+  PlanFacts,
+  planProblems,
+  PlanStatus,
+  planTransition,
+} from './plan.rules';
 
 describe('project plan workflow', () => {
   it.each<[PlanStatus, PlanAction, PlanStatus | null]>([
@@ -158,5 +165,35 @@ describe('project plan checks', () => {
       ),
     };
     expect(codes({}, p48)).toEqual(['sessions:HOURS_BELOW_MINIMUM']);
+  });
+
+  it('groups the problems into the checks a reviewer reads: every check passes for a complete plan', () => {
+    const ok = planChecks(planProblems(BEIJING_2012, base));
+    expect(ok.map((c) => [c.key, c.passed])).toEqual([
+      ['hours', true],
+      ['teachers', true],
+      ['institution', true],
+      ['dates', true],
+      ['fees', true],
+      ['places', true],
+      ['materials', true],
+    ]);
+    const bad = planChecks(
+      planProblems(BEIJING_2012, {
+        ...base,
+        sessions: base.sessions.slice(1),
+        teachersConsenting: new Set(),
+        institutionCommissionable: false,
+      }),
+    );
+    expect(bad.filter((c) => !c.passed).map((c) => c.key)).toEqual([
+      'hours',
+      'teachers',
+      'institution',
+    ]);
+    expect(bad[0].problems.map((p) => p.code)).toEqual(['HOURS_BELOW_MINIMUM']);
+    expect(
+      planChecks([{ field: 'x', code: 'SOMETHING_NEW', message: '新规则' }]).pop(),
+    ).toMatchObject({ key: 'other', passed: false });
   });
 });

@@ -180,3 +180,46 @@ export function planProblems(policy: TrainingPolicy, f: PlanFacts): PlanProblem[
   }
   return problems;
 }
+
+/**
+ * The policy checks a reviewer reads beside a plan: each groups the codes of
+ * `planProblems` it covers, so that the checks shown are exactly the rules
+ * that submission and approval enforce (no second copy of a rule).
+ */
+export const PLAN_CHECKS = [
+  {
+    key: 'hours',
+    label: '课次学时达到政策最低要求',
+    codes: ['NO_SESSIONS', 'HOURS_BELOW_MINIMUM'],
+  },
+  {
+    key: 'teachers',
+    label: '师资来自受委托机构，且同意列入师资库',
+    codes: ['NO_TEACHERS', 'TEACHER', 'TEACHER_NOT_CONSENTING'],
+  },
+  { key: 'institution', label: '受委托机构已备案', codes: ['INSTITUTION_NOT_FILED'] },
+  { key: 'dates', label: '培训日期在年度内，课次在培训期内', codes: ['DATES'] },
+  { key: 'fees', label: '不向社区工作者收费（第二十三条）', codes: ['WORKER_CHARGE_FORBIDDEN'] },
+  { key: 'places', label: '名额未超出市计划剩余名额', codes: ['PLACES_EXCEEDED'] },
+  { key: 'materials', label: '列明教材与资料（第十二条）', codes: ['NO_MATERIALS'] },
+] as const;
+
+export interface PlanCheck {
+  key: string;
+  label: string;
+  passed: boolean;
+  problems: PlanProblem[];
+}
+
+/** `planProblems`' answer as the list of checks, each passed or with its problems; codes no check names go to 'other'. */
+export function planChecks(problems: PlanProblem[]): PlanCheck[] {
+  const checks: PlanCheck[] = PLAN_CHECKS.map((c) => {
+    const mine = problems.filter((p) => (c.codes as readonly string[]).includes(p.code));
+    return { key: c.key, label: c.label, passed: !mine.length, problems: mine };
+  });
+  const known = new Set<string>(PLAN_CHECKS.flatMap((c) => c.codes));
+  const other = problems.filter((p) => !known.has(p.code));
+  if (other.length)
+    checks.push({ key: 'other', label: '其他要求', passed: false, problems: other });
+  return checks;
+}

@@ -20,6 +20,7 @@ import {
   AnnualPlanDto,
   CreateAnnualPlanDto,
   ListPlansQuery,
+  PlanChecksDto,
   PlanProjectInputDto,
   PlanQueueDto,
   ProjectPlanDto,
@@ -150,6 +151,14 @@ export class ProjectPlansController {
   @ApiOkResponse({ type: ProjectPlanDto })
   get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ProjectPlanDto> {
     return this.plans.get(actor, id);
+  }
+
+  /** The policy checks of submission and approval, as they stand now (read-only). */
+  @Get(':id/checks')
+  @Roles('municipal_admin', 'district_admin')
+  @ApiOkResponse({ type: PlanChecksDto })
+  checks(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<PlanChecksDto> {
+    return this.plans.checks(actor, id);
   }
 
   @Patch(':id')

@@ -12,7 +12,7 @@ import {
   illegalTransition,
 } from '@peixun/core';
 import { OrgUnit } from '@peixun/org';
-import { PolicyStore } from '@peixun/policy';
+import { courseMinimumHours, PolicyStore, TrainingPolicy } from '@peixun/policy';
 import type { Readable } from 'node:stream';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { InstitutionsService } from '../institutions/institutions.service';
@@ -20,12 +20,20 @@ import { TeachersService } from '../teachers/teachers.service';
 import { AnnualPlan, PlanProject, ProjectPlan, ProjectPlanDocument } from './plan.entity';
 import {
   ListPlansQuery,
+  PlanChecksDto,
   PlanQueueDto,
   ProjectPlanDto,
   ProjectPlanInputDto,
   UpdateProjectPlanDto,
 } from './plan.dto';
-import { PlanAction, planProblems, planTransition, totalHalfHours } from './plan.rules';
+import {
+  PlanAction,
+  planChecks,
+  PlanProblem,
+  planProblems,
+  planTransition,
+  totalHalfHours,
+} from './plan.rules';
 
 const FILING_LOCK_KEY = 727_003;
 
@@ -365,14 +373,42 @@ export class ProjectPlansService {
     };
   }
 
-  private async problems(em: EntityManager, plan: ProjectPlan) {
+  /**
+   * The submit and approve checks as they stand now, read-only, for the
+   * reviewer and the district: the same evaluation that submission applies.
+   */
+  async checks(actor: Actor, id: string): Promise<PlanChecksDto> {
+    return this.ds.transaction(async (em) => {
+      const plan = await this.visible(em, actor, id);
+      const { policy, minimumHours, problems } = await this.evaluate(em, plan);
+      const checks = planChecks(problems);
+      return {
+        planId: plan.id,
+        policyId: policy.id,
+        minimumHours,
+        totalHours: totalHalfHours(plan.sessions) / 2,
+        passed: checks.every((c) => c.passed),
+        checks,
+      };
+    });
+  }
+
+  private async problems(em: EntityManager, plan: ProjectPlan): Promise<PlanProblem[]> {
+    return (await this.evaluate(em, plan)).problems;
+  }
+
+  private async evaluate(
+    em: EntityManager,
+    plan: ProjectPlan,
+  ): Promise<{ policy: TrainingPolicy; minimumHours: number | null; problems: PlanProblem[] }> {
     const project = await em.findOneByOrFail(PlanProject, { id: plan.planProjectId });
     const annual = await em.findOneByOrFail(AnnualPlan, { id: project.planId });
     const policy = await this.policies.require(annual.region, plan.year, em);
-    return planProblems(policy, {
+    const target = { entryChannels: project.targetChannels, positionTiers: project.targetTiers };
+    const problems = planProblems(policy, {
       type: project.type,
       year: plan.year,
-      target: { entryChannels: project.targetChannels, positionTiers: project.targetTiers },
+      target,
       startDate: plan.startDate,
       endDate: plan.endDate,
       sessions: plan.sessions,
@@ -395,6 +431,7 @@ export class ProjectPlansService {
       plannedPlaces: project.plannedPlaces,
       placesTaken: await this.placesTaken(em, plan),
     });
+    return { policy, minimumHours: courseMinimumHours(policy, project.type, target), problems };
   }
 
   /** Places held by the other live plans of the same project (all districts); an amendment replaces its original. */
