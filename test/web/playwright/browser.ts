@@ -110,7 +110,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
     .first()
     .waitFor({ state: 'detached' });
   const path = join(screenshotDir(), `${name}.png`);
+  // from the top: a page scrolled by the test would show its sticky header in mid-picture
+  const scrolled = await page.evaluate(() => {
+    const y = window.scrollY;
+    window.scrollTo(0, 0);
+    return y;
+  });
   await page.screenshot({ path, fullPage: true });
+  await page.evaluate((y) => window.scrollTo(0, y), scrolled);
   return path;
 }
 
