@@ -63,6 +63,9 @@ export default async function globalSetup(): Promise<void> {
   // a file store of this run's own (removed by global-teardown), so that runs never collide
   process.env.FILE_STORE = 'local';
   process.env.FILE_STORE_DIR = mkdtempSync(join(tmpdir(), 'peixun-test-files-'));
+  // no built web app unless a test builds its own (test/web): a `dist/web` left by `npm start`
+  // would otherwise take the pages the API serves itself (the check-in page /c/…)
+  process.env.WEB_DIST_DIR = join(process.env.FILE_STORE_DIR, 'no-web-app');
   // personal data is encrypted with keys of this run (the API in-process and worker children share them)
   process.env.PII_KEYS = `t1:${randomBytes(32).toString('base64')}`;
   process.env.PII_INDEX_KEY = randomBytes(32).toString('base64');

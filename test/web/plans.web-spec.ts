@@ -37,16 +37,18 @@ describe('web app in a browser: project plans and the annual city plan', () => {
     org = await anOrgTree(api.ds);
     await aFiledInstitution(api.ds, org.institution.id);
     teacher = await aConsentingTeacher(api.ds, org.institution.id, '计老师');
-    // next year's published city plan with a post-training project for staff (40 class hours)
-    year = Number(dayFromNow(0).slice(0, 4)) + 1;
-    const annual = await api.ds.getRepository(AnnualPlan).save({
-      region: 'beijing',
-      year,
-      title: `${year} 年度社区工作者培训计划`,
-      status: 'published',
-      publishedAt: new Date(),
-      createdBy: '00000000-0000-4000-8000-000000000000',
-    });
+    // a later year's published city plan with a post-training project for staff (40 class hours),
+    // a year of its own: the end-to-end files of the same run (one database) publish city plans
+    // and a 48-hour policy version for the next two years
+    year = Number(dayFromNow(0).slice(0, 4)) + 4;
+    await api.ds.query(
+      `insert into annual_plan (region, year, title, status, created_by, published_at)
+       values ('beijing', $1, $2, 'published', $3, now()) on conflict (region, year) do nothing`,
+      [year, `${year} 年度社区工作者培训计划`, '00000000-0000-4000-8000-000000000000'],
+    );
+    const annual = await api.ds
+      .getRepository(AnnualPlan)
+      .findOneByOrFail({ region: 'beijing', year, status: 'published' });
     project = await api.ds.getRepository(PlanProject).save({
       planId: annual.id,
       type: 'post',

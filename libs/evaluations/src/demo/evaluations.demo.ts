@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { Account } from '@peixun/core';
+import { Account, AppConfig } from '@peixun/core';
 import { DemoSeedService } from '@peixun/org';
 import { EntityManager } from 'typeorm';
 import { EvaluationTemplate } from '../evaluation.entity';
@@ -48,7 +48,10 @@ function demoAnswers(items: TemplateItem[], n: number): Answer[] {
  */
 @Injectable()
 export class EvaluationsDemoSeed implements OnModuleInit {
-  constructor(private readonly seeder: DemoSeedService) {}
+  constructor(
+    private readonly seeder: DemoSeedService,
+    private readonly config: AppConfig,
+  ) {}
 
   onModuleInit(): void {
     this.seeder.addStep({ name: 'evaluations', run: (em) => this.seed(em) });
@@ -70,8 +73,11 @@ export class EvaluationsDemoSeed implements OnModuleInit {
     const ended = async (title: string) =>
       em.query<{ id: string; class_id: string; teacher_id: string | null }[]>(
         `select s.id, s.class_id, s.teacher_id from class_session s join training_class c on c.id = s.class_id
-          where c.title like '%' || $1 and s.status = 'scheduled' and s.ends_at <= now() order by s.starts_at`,
-        [title],
+          where c.title like '%' || $1 and s.status = 'scheduled' and s.ends_at <= now()
+            -- today's sessions are the attendance demo's day of work: some trainees stay unmarked
+            and (s.starts_at at time zone $2)::date < (now() at time zone $2)::date
+          order by s.starts_at`,
+        [title, this.config.timezone],
       );
     const trainees = async (classId: string) =>
       em.query<{ id: string; worker_id: string }[]>(
