@@ -81,13 +81,23 @@ describe('web app in a browser: project plans and the annual city plan', () => {
     page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
   /** Picks an option of an Ant Design select named by its aria-label. */
   const choose = async (page: Page, selectLabel: string, option: string | RegExp) => {
-    await page.getByRole('combobox', { name: selectLabel }).click();
-    await page
+    const item = page
       .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
         hasText: option,
       })
-      .first()
-      .click();
+      .first();
+    // a click that lands while the page is still rendering may not open the list: open it again
+    for (let attempt = 1; ; attempt++) {
+      await page.getByRole('combobox', { name: selectLabel }).click();
+      try {
+        await item.waitFor({ timeout: 5000 });
+        break;
+      } catch (e) {
+        if (attempt === 3) throw e;
+        await page.keyboard.press('Escape');
+      }
+    }
+    await item.click();
   };
   /** A final needs-survey report of the region with its demand per training type, as the aggregation leaves it. */
   const anAggregatedSurveyReport = async (surveyYear: number): Promise<string> => {
