@@ -1,3 +1,4 @@
+import { localDate } from '@peixun/core';
 import request from 'supertest';
 import { aFinishedClass, FinishedClass } from '../factories/finished-class.factory';
 import type { TestOrg } from '../factories/org.factory';
@@ -11,6 +12,35 @@ export interface IssuedCertificate {
 }
 
 /**
+ * The class exam held yesterday under the district's supervisor, every trainee given `score`
+ * (88: passed) through the API, as the institution's staff records it.
+ */
+export async function aPassedExam(
+  api: TestApi,
+  cls: FinishedClass,
+  staff: Session,
+  supervisorOrgId: string,
+  score = 88,
+): Promise<string> {
+  const exam = await request(api.http)
+    .post(`/api/v1/classes/${cls.id}/exams`)
+    .set(bearer(staff))
+    .send({
+      heldOn: localDate(new Date(Date.now() - 86_400_000), 'Asia/Shanghai'),
+      mode: 'score',
+      supervisorName: '区民政局 赵监考',
+      supervisorOrgId,
+    })
+    .expect(201);
+  await request(api.http)
+    .put(`/api/v1/exams/${exam.body.id}/results`)
+    .set(bearer(staff))
+    .send({ results: cls.trainees.map((t) => ({ enrollmentId: t.enrollmentId, score })) })
+    .expect(200);
+  return exam.body.id as string;
+}
+
+/**
  * Certificates issued for real (a worker app must be running): a finished class of district A
  * with `trainees` who all passed the exam, issued by the institution's staff and rendered.
  */
@@ -19,23 +49,10 @@ export async function issuedCertificates(
   org: TestOrg,
   staff: Session,
   trainees = 1,
+  classSpec: { sessions?: number } = {},
 ): Promise<{ cls: FinishedClass; certificates: IssuedCertificate[] }> {
-  const cls = await aFinishedClass(api.ds, org, { trainees });
-  const exam = await request(api.http)
-    .post(`/api/v1/classes/${cls.id}/exams`)
-    .set(bearer(staff))
-    .send({
-      heldOn: '2026-11-20',
-      mode: 'score',
-      supervisorName: '东城区民政局 赵监考',
-      supervisorOrgId: org.districtA.id,
-    })
-    .expect(201);
-  await request(api.http)
-    .put(`/api/v1/exams/${exam.body.id}/results`)
-    .set(bearer(staff))
-    .send({ results: cls.trainees.map((t) => ({ enrollmentId: t.enrollmentId, score: 88 })) })
-    .expect(200);
+  const cls = await aFinishedClass(api.ds, org, { trainees, ...classSpec });
+  await aPassedExam(api, cls, staff, org.districtA.id);
   await request(api.http)
     .post(`/api/v1/classes/${cls.id}/certificates/issue`)
     .set(bearer(staff))

@@ -1,5 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { localDate, localYear } from '@peixun/core';
+import { localYear } from '@peixun/core';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -10,6 +10,7 @@ import { aFinishedClass } from '../factories/finished-class.factory';
 import { anAccount, anOrgTree, TestOrg } from '../factories/org.factory';
 import { aWorker, TestWorker } from '../factories/worker.factory';
 import { bearer, Session } from '../support/app';
+import { aPassedExam, issuedCertificates } from '../support/issued-certificates';
 import { waitForJob } from '../support/queues';
 import { signInAs } from '../support/sessions';
 import {
@@ -84,37 +85,12 @@ describe('web app in a browser: the worker file, the annual assessment and the t
 
   it('a district admin opens a worker’s file from the list: the year’s hours, exam and certificate, which downloads as a PDF', async () => {
     // a finished post class (2 sessions of 4 class hours each), its exam passed, the certificate issued
-    const cls = await aFinishedClass(api.ds, org, { trainees: 1 });
-    trained = cls.trainees[0].worker;
-    const exam = await request(api.http)
-      .post(`/api/v1/classes/${cls.id}/exams`)
-      .set(bearer(staff))
-      .send({
-        heldOn: localDate(new Date(Date.now() - 86_400_000), 'Asia/Shanghai'),
-        mode: 'score',
-        supervisorName: '东城区民政局 赵监考',
-        supervisorOrgId: org.districtA.id,
-      })
-      .expect(201);
-    await request(api.http)
-      .put(`/api/v1/exams/${exam.body.id}/results`)
-      .set(bearer(staff))
-      .send({ results: [{ enrollmentId: cls.trainees[0].enrollmentId, score: 88 }] })
-      .expect(200);
-    await request(api.http)
-      .post(`/api/v1/classes/${cls.id}/certificates/issue`)
-      .set(bearer(staff))
-      .expect(202);
-    const deadline = Date.now() + 45_000;
-    let cert: { id: string; serial: string; sha256: string | null } | undefined;
-    while (!cert?.sha256) {
-      if (Date.now() > deadline) throw new Error('certificate not issued');
-      await new Promise((r) => setTimeout(r, 200));
-      [cert] = await api.ds.query(
-        `select id, serial, file_sha256 as sha256 from certificate where worker_id = $1`,
-        [trained.id],
-      );
-    }
+    const issued = await issuedCertificates(api, org, staff, 1);
+    trained = issued.cls.trainees[0].worker;
+    const [cert] = await api.ds.query<{ id: string; serial: string; sha256: string }[]>(
+      `select id, serial, file_sha256 as sha256 from certificate where worker_id = $1`,
+      [trained.id],
+    );
     await recompute(org.districtA);
     const [{ record }] = await api.ds.query(
       `select record from training_record where worker_id = $1 and year = $2`,
@@ -245,21 +221,7 @@ describe('web app in a browser: the worker file, the annual assessment and the t
     const syStaff = await signInAs(api, 'institution_staff', sy.institution);
     // ten trainees of a 40-hour class (five in each street), all of whom passed its exam
     const cls = await aFinishedClass(api.ds, sy, { trainees: 10, sessions: 10 });
-    const exam = await request(api.http)
-      .post(`/api/v1/classes/${cls.id}/exams`)
-      .set(bearer(syStaff))
-      .send({
-        heldOn: localDate(new Date(Date.now() - 86_400_000), 'Asia/Shanghai'),
-        mode: 'score',
-        supervisorName: '沈阳市民政局 钱监考',
-        supervisorOrgId: sy.districtA.id,
-      })
-      .expect(201);
-    await request(api.http)
-      .put(`/api/v1/exams/${exam.body.id}/results`)
-      .set(bearer(syStaff))
-      .send({ results: cls.trainees.map((t) => ({ enrollmentId: t.enrollmentId, score: 90 })) })
-      .expect(200);
+    await aPassedExam(api, cls, syStaff, sy.districtA.id, 90);
     await recompute(sy.districtA);
     const inStreet = cls.trainees.map((t) => t.worker).filter((w) => w.streetId === sy.streetA1.id);
     expect(inStreet).toHaveLength(5);

@@ -5,10 +5,11 @@ import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { createWorkerApp } from '../../apps/worker/src/bootstrap';
 import { aConsentingTeacher, anApprovedPlan, aFiledInstitution } from '../factories/class.factory';
-import { aFinishedClass, FinishedClass } from '../factories/finished-class.factory';
+import type { FinishedClass } from '../factories/finished-class.factory';
 import { anAccount, anOrgTree, TEST_PASSWORD, TestOrg } from '../factories/org.factory';
 import type { TrainingType } from '@peixun/policy';
 import { bearer, login, Session } from '../support/app';
+import { issuedCertificates } from '../support/issued-certificates';
 import { waitForJob } from '../support/queues';
 import {
   bootWebApi,
@@ -94,40 +95,10 @@ describe('worker records in a browser', () => {
     municipal = await login(api.http, m.username, TEST_PASSWORD);
 
     // the certificate, issued the way test/certificates.e2e-spec.ts does: exam, result, bulk issue
-    done = await aFinishedClass(api.ds, org, { trainees: 1, sessions: 3 });
-    const exam = await request(api.http)
-      .post(`/api/v1/classes/${done.id}/exams`)
-      .set(bearer(staff))
-      .send({
-        heldOn: '2026-11-20',
-        mode: 'score',
-        supervisorName: '东城区民政局 赵监考',
-        supervisorOrgId: org.districtA.id,
-      })
-      .expect(201);
-    await request(api.http)
-      .put(`/api/v1/exams/${exam.body.id}/results`)
-      .set(bearer(staff))
-      .send({ results: [{ enrollmentId: done.trainees[0].enrollmentId, score: 88 }] })
-      .expect(200);
-    await request(api.http)
-      .post(`/api/v1/classes/${done.id}/certificates/issue`)
-      .set(bearer(staff))
-      .expect(202);
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const list = await request(api.http)
-        .get(`/api/v1/classes/${done.id}/certificates`)
-        .set(bearer(staff))
-        .expect(200);
-      const ready = (list.body as (Cert & { ready: boolean })[]).find((c) => c.ready);
-      if (ready) {
-        cert = ready;
-        break;
-      }
-      if (Date.now() > deadline) throw new Error(`not issued: ${JSON.stringify(list.body)}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    const issued = await issuedCertificates(api, org, staff, 1, { sessions: 3 });
+    done = issued.cls;
+    cert = (issued.certificates as unknown as (Cert & { ready: boolean })[]).find((c) => c.ready)!;
+    expect(cert).toBeDefined();
     holderLogin = (await anAccount().forWorker(done.trainees[0].worker.id).create(api.ds)).username;
   }, 180_000);
   afterAll(async () => {
