@@ -298,11 +298,24 @@ function PlanEditor({ plan, onCreated }: { plan: Plan | null; onCreated: (id: st
     onError: showError,
   });
   const pdf = useMutation({
-    mutationFn: () => downloadFile(`/api/v1/project-plans/${plan!.id}/pdf`, '培训项目计划书.pdf'),
+    // a plan approved a moment ago may still be rendering (the worker's job): the button keeps
+    // spinning and asks again until the file is there, for up to a minute
+    mutationFn: async () => {
+      const until = Date.now() + 60_000;
+      for (;;) {
+        try {
+          return await downloadFile(`/api/v1/project-plans/${plan!.id}/pdf`, '培训项目计划书.pdf');
+        } catch (err) {
+          if (!(err instanceof ApiError && err.code === 'PDF_NOT_READY') || Date.now() > until)
+            throw err;
+          await new Promise((r) => setTimeout(r, 2000));
+        }
+      }
+    },
     onError: (err) =>
       message.error(
         err instanceof ApiError && err.code === 'PDF_NOT_READY'
-          ? '计划书 PDF 正在生成，请稍后再下载'
+          ? '计划书 PDF 仍在生成，请稍后再下载'
           : errorMessage(err),
       ),
   });
