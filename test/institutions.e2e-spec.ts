@@ -240,6 +240,17 @@ describe('institutions: qualification, review, filing, suspension', () => {
         (f: { id: string }) => f.id,
       ),
     ).not.toContain(unit.id);
+    // ... onto the bureau's list of suspended institutions, from which it is reinstated
+    const suspendedIds = async (): Promise<string[]> =>
+      (
+        await request(api.http)
+          .get('/api/v1/institutions/suspended')
+          .set(bearer(municipal))
+          .expect(200)
+      ).body.map((f: { id: string }) => f.id);
+    expect(await suspendedIds()).toContain(unit.id);
+    await request(api.http).get('/api/v1/institutions/suspended').set(bearer(district)).expect(403);
+    await request(api.http).get('/api/v1/institutions/suspended').expect(401);
     const back = await request(api.http)
       .post(`/api/v1/institutions/${unit.id}/reinstate`)
       .set(bearer(municipal))
@@ -250,6 +261,7 @@ describe('institutions: qualification, review, filing, suspension', () => {
       commissionable: true,
       filingNumber: suspended.body.filingNumber,
     });
+    expect(await suspendedIds()).not.toContain(unit.id);
   });
 
   it.each([

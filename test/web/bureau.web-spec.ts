@@ -162,6 +162,10 @@ describe('web app in a browser: the bureau’s institution review, nominations, 
       [approveMe.unit.id],
     );
     expect(suspended).toEqual({ status: 'suspended', last_reason: '年检不合格，暂停委托' });
+    // later, from a fresh visit: the suspended institution is listed, and opened from there
+    await page.goto('/b/institutions');
+    const suspendedList = page.locator('.panel', { hasText: '已暂停的机构' });
+    await suspendedList.getByRole('link', { name: approveMe.unit.name }).click();
     await page.getByLabel('恢复理由').fill('整改完成');
     await page.getByRole('button', { name: /恢复备案/ }).click();
     await page.getByRole('button', { name: /暂停备案/ }).waitFor();

@@ -628,6 +628,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/institutions/suspended': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['InstitutionsController_suspended'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/institutions/review-queue': {
     parameters: {
       query?: never;
@@ -8323,6 +8339,25 @@ export interface operations {
     };
   };
   InstitutionsController_filed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FiledInstitutionDto'][];
+        };
+      };
+    };
+  };
+  InstitutionsController_suspended: {
     parameters: {
       query?: never;
       header?: never;

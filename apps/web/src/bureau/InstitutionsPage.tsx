@@ -49,6 +49,10 @@ export function InstitutionsPage() {
     queryKey: ['institutions', 'filed'],
     queryFn: async () => unwrap(await api.GET('/api/v1/institutions/filed')),
   });
+  const suspended = useQuery({
+    queryKey: ['institutions', 'suspended'],
+    queryFn: async () => unwrap(await api.GET('/api/v1/institutions/suspended')),
+  });
   const items = queue.data?.items ?? [];
   const selected = params.get('id') ?? items[0]?.id ?? null;
   const open = (id: string) => setParams({ id });
@@ -114,6 +118,31 @@ export function InstitutionsPage() {
               )}
             />
           </Panel>
+          {(suspended.data?.length ?? 0) > 0 && (
+            <Panel title="已暂停的机构">
+              <List
+                dataSource={suspended.data ?? []}
+                renderItem={(f) => (
+                  <List.Item className={f.id === selected ? 'selected-item' : undefined}>
+                    <List.Item.Meta
+                      title={
+                        <a
+                          href={`?id=${f.id}`}
+                          onClick={(e) => {
+                            e.preventDefault();
+                            open(f.id);
+                          }}
+                        >
+                          {f.name}
+                        </a>
+                      }
+                      description={`${f.filingNumber} · 已暂停委托，可恢复`}
+                    />
+                  </List.Item>
+                )}
+              />
+            </Panel>
+          )}
         </Col>
         <Col xs={24} lg={16}>
           {selected ? (

@@ -38,6 +38,14 @@ export class InstitutionsController {
     return this.institutions.filed();
   }
 
+  /** Filed institutions under suspension (the bureau reinstates them from this list). */
+  @Get('suspended')
+  @Roles('municipal_admin')
+  @ApiOkResponse({ type: [FiledInstitutionDto] })
+  suspended(): Promise<FiledInstitutionDto[]> {
+    return this.institutions.filed('suspended');
+  }
+
   /** Applications waiting for review, oldest first, with their count. */
   @Get('review-queue')
   @Roles('municipal_admin')

@@ -326,8 +326,8 @@ export class InstitutionsService {
     };
   }
 
-  /** The public list of filed (approved, not suspended) institutions. */
-  async filed(): Promise<FiledInstitutionDto[]> {
+  /** The public list of filed (approved, not suspended) institutions; or the suspended ones. */
+  async filed(status: 'approved' | 'suspended' = 'approved'): Promise<FiledInstitutionDto[]> {
     return this.ds
       .getRepository(InstitutionProfile)
       .createQueryBuilder('p')
@@ -340,7 +340,7 @@ export class InstitutionsService {
         'p.address as address',
         'p.filed_at as "filedAt"',
       ])
-      .where(`p.status = 'approved' and u.active`)
+      .where(`p.status = :status and u.active`, { status })
       .orderBy('p.filing_number')
       .getRawMany<FiledInstitutionDto>();
   }
