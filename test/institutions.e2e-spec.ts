@@ -247,7 +247,7 @@ describe('institutions: qualification, review, filing, suspension', () => {
           .get('/api/v1/institutions/suspended')
           .set(bearer(municipal))
           .expect(200)
-      ).body.map((f: { id: string }) => f.id);
+      ).body.map((f: { id: string }) => f.id) as string[];
     expect(await suspendedIds()).toContain(unit.id);
     await request(api.http).get('/api/v1/institutions/suspended').set(bearer(district)).expect(403);
     await request(api.http).get('/api/v1/institutions/suspended').expect(401);
