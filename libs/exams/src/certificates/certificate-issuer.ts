@@ -40,8 +40,6 @@ export interface Prepared {
   halfHours: number;
 }
 
-const ALREADY = new Error('certificate already allocated');
-
 /**
  * What issuing needs, shared by the API (who is eligible, for the bulk request) and the
  * worker (re-checked when the job runs): eligibility, the serial allocation and the
@@ -138,11 +136,13 @@ export class CertificateIssuer {
   }
 
   /**
-   * The certificate row of (enrolment, generation), allocating its serial if there is none:
-   * the region's counter for the year is raised (which locks its row until the commit) and
-   * the row inserted in one transaction. Two runs for the same enrolment meet at the lock;
-   * the second finds the first's row and rolls its increment back. A crash before the commit
-   * allocates nothing; after it, the row is there: a serial is never skipped nor used twice.
+   * The certificate row of (enrolment, generation), allocating its serial if there is none, in
+   * ONE statement (one round trip): the region's counter for the year is raised (which locks
+   * its row until the statement commits) and the row inserted with that number. The statement
+   * commits both or neither: a crash allocates nothing, or the row is there. Two runs for the
+   * same enrolment meet at the counter's lock; the second's insert then hits the
+   * (enrolment, generation) unique index, its whole statement — the raise included — is undone
+   * and it reads the first's row: a serial is never skipped nor used twice.
    */
   async allocate(
     p: Prepared & { verdict: { resultId: string } },
@@ -151,61 +151,92 @@ export class CertificateIssuer {
     reason: string | null,
   ): Promise<Certificate> {
     const f = p.facts;
-    const found: { row: Certificate | null } = { row: null };
+    const verifyCode = randomBytes(6).toString('base64url');
+    const issuedOn = localDate(new Date(), this.config.timezone);
+    let row: { id: string; seq: number; serial: string; created_at: Date; updated_at: Date };
     try {
-      return await this.ds.transaction(async (em) => {
-        const [{ last }] = await em.query<{ last: number }[]>(
-          `insert into certificate_counter (region, year, last) values ($1, $2, 1)
+      [row] = await this.ds.query<(typeof row)[]>(
+        `with c as (
+           insert into certificate_counter (region, year, last) values ($6, $7, 1)
            on conflict (region, year) do update set last = certificate_counter.last + 1
-           returning last`,
-          [f.region, f.year],
-        );
-        // under the lock: a run that got here first has committed its row
-        const existing = await em.findOneBy(Certificate, {
-          enrollmentId: p.enrollmentId,
+           returning last)
+         insert into certificate (enrollment_id, generation, class_id, worker_id, exam_result_id, region, year, seq,
+           serial, verify_code, status, holder_name, id_number_masked, project_title, type_label, half_hours,
+           start_date, end_date, institution_name, issuers, issued_on, supersedes_id, reissue_reason)
+         select $1, $2, $3, $4, $5, $6, $7, c.last,
+           $8 || case when c.last < 1000000 then lpad(c.last::text, 6, '0') else c.last::text end,
+           $9, 'valid', $10, $11, $12, $13, $14, $15, $16, $17, $18::jsonb, $19, $20, $21
+           from c
+         returning id, seq, serial, created_at, updated_at`,
+        [
+          p.enrollmentId,
           generation,
-        });
-        if (existing) {
-          found.row = existing;
-          throw ALREADY;
-        }
-        const [row] = await em.query<{ id: string }[]>(
-          `insert into certificate (enrollment_id, generation, class_id, worker_id, exam_result_id, region, year, seq,
-             serial, verify_code, status, holder_name, id_number_masked, project_title, type_label, half_hours,
-             start_date, end_date, institution_name, issuers, issued_on, supersedes_id, reissue_reason)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'valid', $11, $12, $13, $14, $15, $16, $17, $18,
-             $19::jsonb, $20, $21, $22) returning id`,
-          [
-            p.enrollmentId,
-            generation,
-            p.classId,
-            p.workerId,
-            p.verdict.resultId,
-            f.region,
-            f.year,
-            last,
-            certificateSerial(f.prefix, f.year, last),
-            randomBytes(6).toString('base64url'),
-            p.holderName,
-            p.idNumberMasked,
-            f.projectTitle,
-            f.typeLabel,
-            p.halfHours,
-            f.startDate,
-            f.endDate,
-            f.institutionName,
-            JSON.stringify(f.issuers),
-            localDate(new Date(), this.config.timezone),
-            supersedes?.id ?? null,
-            reason,
-          ],
-        );
-        return em.findOneByOrFail(Certificate, { id: row.id });
-      });
+          p.classId,
+          p.workerId,
+          p.verdict.resultId,
+          f.region,
+          f.year,
+          `${f.prefix}-${f.year}-`,
+          verifyCode,
+          p.holderName,
+          p.idNumberMasked,
+          f.projectTitle,
+          f.typeLabel,
+          p.halfHours,
+          f.startDate,
+          f.endDate,
+          f.institutionName,
+          JSON.stringify(f.issuers),
+          issuedOn,
+          supersedes?.id ?? null,
+          reason,
+        ],
+      );
     } catch (err) {
-      if (err === ALREADY && found.row) return found.row;
-      throw err;
+      const e = err as { code?: string; constraint?: string };
+      if (e.code !== '23505' || e.constraint !== 'certificate_enrollment_generation_uq') throw err;
+      // an earlier (or concurrent) run allocated it: its row, with its serial
+      return this.ds.manager.findOneByOrFail(Certificate, {
+        enrollmentId: p.enrollmentId,
+        generation,
+      });
     }
+    if (row.serial !== certificateSerial(f.prefix, f.year, row.seq))
+      throw new Error(`serial ${row.serial} does not match its number ${row.seq}`);
+    return Object.assign(new Certificate(), {
+      id: row.id,
+      enrollmentId: p.enrollmentId,
+      generation,
+      classId: p.classId,
+      workerId: p.workerId,
+      examResultId: p.verdict.resultId,
+      region: f.region,
+      year: f.year,
+      seq: row.seq,
+      serial: row.serial,
+      verifyCode,
+      status: 'valid',
+      holderName: p.holderName,
+      idNumberMasked: p.idNumberMasked,
+      projectTitle: f.projectTitle,
+      typeLabel: f.typeLabel,
+      halfHours: p.halfHours,
+      startDate: f.startDate,
+      endDate: f.endDate,
+      institutionName: f.institutionName,
+      issuers: [...f.issuers],
+      issuedOn,
+      fileKey: null,
+      fileSha256: null,
+      fileSize: null,
+      revokedAt: null,
+      revokeReason: null,
+      supersedesId: supersedes?.id ?? null,
+      supersededAt: null,
+      reissueReason: reason,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    } satisfies Certificate);
   }
 
   /** What the certificate states about the class (the same for every trainee of it). */
