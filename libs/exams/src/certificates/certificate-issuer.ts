@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig, localDate } from '@peixun/core';
-import { HoursService } from '@peixun/attendance';
-import { ClassesService, TrainingClass } from '@peixun/classes';
+import { HoursService, type MarkFacts } from '@peixun/attendance';
+import { ClassesService, ClassSession, TrainingClass } from '@peixun/classes';
 import { Enrollment } from '@peixun/enrollment';
-import { regionOfUnit } from '@peixun/org';
+import { regionOfUnit, type Worker } from '@peixun/org';
 import { typeRule } from '@peixun/policy';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -28,6 +28,12 @@ export interface ClassFacts {
   issuers: string[];
 }
 
+interface ClassContext {
+  cls: TrainingClass;
+  sessions: ClassSession[];
+  facts: ClassFacts;
+}
+
 /** One enrolment ready to be issued (or the reason it may not be). */
 export interface Prepared {
   enrollmentId: string;
@@ -47,7 +53,7 @@ export interface Prepared {
  */
 @Injectable()
 export class CertificateIssuer {
-  private readonly factsCache = new Map<string, { facts: ClassFacts; until: number }>();
+  private readonly factsCache = new Map<string, { cls: ClassContext; until: number }>();
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -87,10 +93,11 @@ export class CertificateIssuer {
   }
 
   /**
-   * Everything issuing one enrolment needs, in few queries: the trainee, whether they may
-   * receive it (hours from the marks, a passed attempt), the hours, and the class's facts
-   * (cached a minute per class: a bulk issue asks for the same class hundreds of times).
-   * Null when the enrolment does not exist (yet).
+   * Everything issuing one enrolment needs, in one query: the trainee, whether they may
+   * receive it (hours from their marks by the policy's rule, a passed attempt), the hours; the
+   * class's facts, sessions and policy are cached a minute per class (a bulk issue asks for
+   * the same class hundreds of times; the marks are always read). Null when the enrolment
+   * does not exist (yet).
    */
   async prepare(em: EntityManager, enrollmentId: string): Promise<Prepared | null> {
     const [row] = await em.query<
@@ -100,20 +107,33 @@ export class CertificateIssuer {
         status: string;
         name: string;
         id_number_masked: string;
+        entry_channel: Worker['entryChannel'];
+        position_tier: Worker['positionTier'];
         result_id: string | null;
+        marks: ({ session_id: string } & MarkFacts)[];
       }[]
     >(
-      `select e.class_id, e.worker_id, e.status, w.name, w.id_number_masked,
+      `select e.class_id, e.worker_id, e.status, w.name, w.id_number_masked, w.entry_channel, w.position_tier,
               (select r.id from exam_result r where r.enrollment_id = e.id and r.passed
-                order by r.attempt limit 1) result_id
+                order by r.attempt limit 1) result_id,
+              (select coalesce(json_agg(json_build_object('session_id', m.session_id, 'status', m.status,
+                        'minutes_late', m.minutes_late, 'minutes_early', m.minutes_early)), '[]'::json)
+                 from attendance_mark m where m.enrollment_id = e.id) marks
          from enrollment e join worker w on w.id = e.worker_id where e.id = $1`,
       [enrollmentId],
     );
     if (!row) return null;
-    const facts = await this.classFacts(em, row.class_id);
+    const cls = await this.classContext(em, row.class_id);
     const done =
       row.status === 'enrolled'
-        ? (await this.hours.completions(em, [enrollmentId])).get(enrollmentId)
+        ? this.hours.completionOf(
+            { id: enrollmentId, workerId: row.worker_id },
+            cls.cls,
+            cls.sessions,
+            { entryChannel: row.entry_channel, positionTier: row.position_tier },
+            new Map(row.marks.map((m) => [m.session_id, m])),
+            await this.classes.policyOfClass(em, cls.cls),
+          )
         : undefined;
     const verdict: { resultId: string } | NotEligible =
       row.status !== 'enrolled'
@@ -128,7 +148,7 @@ export class CertificateIssuer {
       classId: row.class_id,
       workerId: row.worker_id,
       verdict,
-      facts,
+      facts: cls.facts,
       holderName: row.name,
       idNumberMasked: row.id_number_masked,
       halfHours: done?.creditedHalfHours ?? 0,
@@ -241,11 +261,17 @@ export class CertificateIssuer {
 
   /** What the certificate states about the class (the same for every trainee of it). */
   async classFacts(em: EntityManager, classId: string): Promise<ClassFacts> {
+    return (await this.classContext(em, classId)).facts;
+  }
+
+  /** The class, its scheduled sessions and its facts, cached a minute per class. */
+  private async classContext(em: EntityManager, classId: string): Promise<ClassContext> {
     const hit = this.factsCache.get(classId);
-    if (hit && hit.until > Date.now()) return hit.facts;
+    if (hit && hit.until > Date.now()) return hit.cls;
     const c = await em.findOneByOrFail(TrainingClass, { id: classId });
     const policy = await this.classes.policyOfClass(em, c);
     const region = await regionOfUnit(em, c.municipalityId);
+    const sessions = (await this.classes.scheduledSessions(em, [c.id])).get(c.id) ?? [];
     const [span] = await em.query<{ first: string | null; last: string | null }[]>(
       `select to_char(min(starts_at at time zone $2), 'YYYY-MM-DD') first,
               to_char(max(starts_at at time zone $2), 'YYYY-MM-DD') last
@@ -269,9 +295,10 @@ export class CertificateIssuer {
       institutionName: inst?.name ?? '',
       issuers: [...region.certificateIssuers],
     };
+    const cls: ClassContext = { cls: c, sessions, facts };
     if (this.factsCache.size > 500) this.factsCache.clear();
-    this.factsCache.set(classId, { facts, until: Date.now() + 60_000 });
-    return facts;
+    this.factsCache.set(classId, { cls, until: Date.now() + 60_000 });
+    return cls;
   }
 
   /** Where the QR code points: PUBLIC_BASE_URL, else this host's port. */
