@@ -1,9 +1,10 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import {
   AuditRetentionJob,
   AuditRetentionScheduler,
   CoreModule,
+  documentFonts,
   NotificationDispatcher,
   NotificationsDispatchJob,
   NotificationsRetentionJob,
@@ -76,4 +77,9 @@ import { SURVEY_JOBS, SurveysModule } from '@peixun/surveys';
     AssessmentScheduler,
   ],
 })
-export class WorkerModule {}
+export class WorkerModule implements OnModuleInit {
+  /** The documents' fonts are parsed at boot, before the first job (not by it). */
+  onModuleInit(): void {
+    documentFonts();
+  }
+}
