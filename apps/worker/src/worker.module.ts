@@ -17,7 +17,12 @@ import { PlanningModule, PlanPdfJob } from '@peixun/planning';
 import { PolicyModule } from '@peixun/policy';
 import { AttendanceModule, ClassReportJob } from '@peixun/attendance';
 import { ClassesModule } from '@peixun/classes';
-import { CertificateBundleJob, CertificateIssueJob, ExamsModule } from '@peixun/exams';
+import {
+  CertificateBundleJob,
+  CertificateIssueJob,
+  CertificateRenderPool,
+  ExamsModule,
+} from '@peixun/exams';
 import {
   EvaluationInviteSweepJob,
   EvaluationReportJob,
@@ -78,8 +83,11 @@ import { SURVEY_JOBS, SurveysModule } from '@peixun/surveys';
   ],
 })
 export class WorkerModule implements OnModuleInit {
-  /** The documents' fonts are parsed at boot, before the first job (not by it). */
+  constructor(private readonly renderPool: CertificateRenderPool) {}
+
+  /** The documents' fonts are parsed and the render threads started at boot, not by the first job. */
   onModuleInit(): void {
     documentFonts();
+    this.renderPool.start();
   }
 }

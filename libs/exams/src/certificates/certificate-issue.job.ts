@@ -12,7 +12,7 @@ import { type Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Certificate } from './certificate.entity';
 import { CertificateIssuer } from './certificate-issuer';
-import { renderCertificate } from './certificate-pdf';
+import { CertificateRenderPool } from './certificate-render-pool';
 
 type Payload = JobPayloads[typeof JobName.CertificateIssue];
 
@@ -39,6 +39,7 @@ export class CertificateIssueJob implements JobHandler<typeof JobName.Certificat
     private readonly issuer: CertificateIssuer,
     private readonly files: FileStore,
     private readonly audit: AuditService,
+    private readonly renderer: CertificateRenderPool,
   ) {}
 
   async handle(job: Job<Payload>): Promise<CertificateIssueResult> {
@@ -74,7 +75,7 @@ export class CertificateIssueJob implements JobHandler<typeof JobName.Certificat
     if (cert.fileKey)
       return { enrollmentId: p.enrollmentId, serial: cert.serial, outcome: 'existing' };
 
-    const pdf = await renderCertificate(this.issuer.pdfContent(cert, previous?.serial ?? null));
+    const pdf = await this.renderer.render(this.issuer.pdfContent(cert, previous?.serial ?? null));
     const stored = await this.files.put(pdf, 'certificate');
     let kept = false;
     try {
