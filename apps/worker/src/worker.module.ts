@@ -86,8 +86,8 @@ export class WorkerModule implements OnModuleInit {
   constructor(private readonly renderPool: CertificateRenderPool) {}
 
   /** The documents' fonts are parsed and the render threads started at boot, not by the first job. */
-  onModuleInit(): void {
+  async onModuleInit(): Promise<void> {
     documentFonts();
-    this.renderPool.start();
+    await this.renderPool.start();
   }
 }

@@ -14,6 +14,8 @@ interface Task {
 interface Slot {
   thread: Worker;
   task?: Task;
+  /** Settles once the thread has loaded and parsed its fonts (or is gone). */
+  ready: Promise<void>;
 }
 
 /** The thread's entry beside this file: `.js` in production (dist), `.ts` in dev and tests. */
@@ -52,14 +54,15 @@ export class CertificateRenderPool implements OnApplicationShutdown {
    * Starts the threads now (the worker process, at boot: each parses the fonts before the
    * first job); otherwise the first render does.
    */
-  start(): void {
+  async start(): Promise<void> {
     if (this.closed) return;
     while (this.slots.length < this.size) this.slots.push(this.spawn());
+    await Promise.all(this.slots.map((s) => s.ready));
   }
 
   render(content: CertificateContent): Promise<Buffer> {
     if (this.size === 0 || this.closed) return renderCertificate(content);
-    this.start();
+    while (this.slots.length < this.size) this.slots.push(this.spawn());
     return new Promise<Buffer>((resolve, reject) => {
       this.queue.push({ id: this.nextId++, content, resolve, reject });
       this.pump();
@@ -75,8 +78,10 @@ export class CertificateRenderPool implements OnApplicationShutdown {
       stderr: false,
     });
     thread.unref();
-    const slot: Slot = { thread };
+    let ready = (): void => undefined;
+    const slot: Slot = { thread, ready: new Promise<void>((r) => (ready = r)) };
     thread.on('message', (m: RenderReply) => {
+      if ('ready' in m) return ready();
       const task = slot.task;
       if (!task || task.id !== m.id) return;
       slot.task = undefined;
@@ -86,6 +91,7 @@ export class CertificateRenderPool implements OnApplicationShutdown {
       this.pump();
     });
     const lost = (err: Error): void => {
+      ready();
       const i = this.slots.indexOf(slot);
       if (i < 0) return;
       this.slots.splice(i, 1);

@@ -11,12 +11,14 @@ export interface RenderRequest {
   content: CertificateContent;
 }
 export type RenderReply =
+  | { ready: true }
   | { id: number; pdf: Uint8Array }
   | { id: number; error: { name: string; message: string; stack?: string } };
 
 documentFonts(); // parsed once, before the first request
 
 const port = parentPort;
+port?.postMessage({ ready: true } satisfies RenderReply);
 port?.on('message', (m: RenderRequest) => {
   renderCertificate(m.content).then(
     (pdf) => {
