@@ -3,7 +3,13 @@ import type { Role } from '@peixun/core';
 import { INestApplicationContext } from '@nestjs/common';
 import { AuditLog } from '@peixun/core';
 import { pdfPageTexts } from '@peixun/core/documents/testing/pdf-text';
-import { Certificate, CertificateIssueJob } from '@peixun/exams';
+import {
+  Certificate,
+  CertificateIssueJob,
+  CertificateIssuer,
+  CertificateRenderPool,
+  renderCertificate,
+} from '@peixun/exams';
 import { decodeQrOfPdf } from '@peixun/exams/certificates/testing/pdf-qr';
 import type { Job } from 'bullmq';
 import { createHash } from 'node:crypto';
@@ -168,6 +174,18 @@ describe('certificates (Art. 16)', () => {
       .getRepository(AuditLog)
       .findBy({ action: 'certificate.issued', entityType: 'certificate' });
     expect(audit.filter((a) => certs.some((x) => x.id === a.entityId))).toHaveLength(3);
+  });
+
+  it('the worker renders on its threads the bytes an inline render gives; a render that throws fails, the worker goes on', async () => {
+    const pool = worker.get(CertificateRenderPool);
+    expect(pool.threads).toBeGreaterThan(0); // started with the worker
+    const issuer = worker.get(CertificateIssuer);
+    const stored = await api.ds.getRepository(Certificate).findOneByOrFail({ id: certs[0].id });
+    const inline = await renderCertificate(issuer.pdfContent(stored, null));
+    expect(createHash('sha256').update(inline).digest('hex')).toBe(stored.fileSha256);
+    const bad = { ...issuer.pdfContent(stored, null), issuers: null } as never;
+    await expect(pool.render(bad)).rejects.toThrow(/join/);
+    expect((await pool.render(issuer.pdfContent(stored, null))).equals(inline)).toBe(true);
   });
 
   it('a job run again (retried, duplicated) never makes a second certificate or serial', async () => {

@@ -55,6 +55,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.NODE_ENV = 'test';
   process.env.QUEUE_PREFIX = `peixun-test-${randomBytes(4).toString('hex')}`;
   process.env.SEED_DEMO_ON_EMPTY = 'false';
+  // each suite's worker starts one render thread (enough to run certificates through it)
+  process.env.RENDER_THREADS ??= '1';
   process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
   process.env.MIGRATIONS_RUN_ON_START = 'false';
   // every test file logs in from 127.0.0.1; the per-address login limit is tested on its own

@@ -1,9 +1,10 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import {
   AuditRetentionJob,
   AuditRetentionScheduler,
   CoreModule,
+  documentFonts,
   NotificationDispatcher,
   NotificationsDispatchJob,
   NotificationsRetentionJob,
@@ -16,7 +17,12 @@ import { PlanningModule, PlanPdfJob } from '@peixun/planning';
 import { PolicyModule } from '@peixun/policy';
 import { AttendanceModule, ClassReportJob } from '@peixun/attendance';
 import { ClassesModule } from '@peixun/classes';
-import { CertificateBundleJob, CertificateIssueJob, ExamsModule } from '@peixun/exams';
+import {
+  CertificateBundleJob,
+  CertificateIssueJob,
+  CertificateRenderPool,
+  ExamsModule,
+} from '@peixun/exams';
 import {
   EvaluationInviteSweepJob,
   EvaluationReportJob,
@@ -76,4 +82,12 @@ import { SURVEY_JOBS, SurveysModule } from '@peixun/surveys';
     AssessmentScheduler,
   ],
 })
-export class WorkerModule {}
+export class WorkerModule implements OnModuleInit {
+  constructor(private readonly renderPool: CertificateRenderPool) {}
+
+  /** The documents' fonts are parsed and the render threads started at boot, not by the first job. */
+  async onModuleInit(): Promise<void> {
+    documentFonts();
+    await this.renderPool.start();
+  }
+}

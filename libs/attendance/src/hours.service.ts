@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, AppConfig, localYear, NotFoundError } from '@peixun/core';
-import { ClassesService, TrainingClass } from '@peixun/classes';
+import { ClassesService, ClassSession, TrainingClass } from '@peixun/classes';
 import { Enrollment } from '@peixun/enrollment';
 import { administers, Worker } from '@peixun/org';
-import { attendanceRules, minimumHours, TrainingType, typeRule } from '@peixun/policy';
+import {
+  attendanceRules,
+  minimumHours,
+  TrainingPolicy,
+  TrainingType,
+  typeRule,
+} from '@peixun/policy';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
   completion,
@@ -28,6 +34,13 @@ export interface EnrollmentCompletion extends Completion {
     status: MarkStatus | null;
     creditedHalfHours: number;
   }[];
+}
+
+/** A trainee's mark of one session, as completions() reads it. */
+export interface MarkFacts {
+  status: MarkStatus;
+  minutes_late: number;
+  minutes_early: number;
 }
 
 /**
@@ -80,49 +93,79 @@ export class HoursService {
     for (const e of entries) {
       const c = classes.get(e.classId)!;
       const policy = await this.classes.policyOfClass(em, c);
-      const thresholds = effectiveThresholds(attendanceRules(policy), c);
-      const own = sessions.get(c.id) ?? [];
-      const w = workers.get(e.workerId);
-      const policyHours =
-        c.type === 'street'
-          ? null
-          : minimumHours(policy, c.type, {
-              entryChannel: w?.entryChannel,
-              positionTier: w?.positionTier,
-            });
-      const classHalfHours = own.reduce((a, s) => a + s.halfHours, 0);
-      const rows = own.map((s) => {
+      const own = new Map<string, MarkFacts>();
+      for (const s of sessions.get(c.id) ?? []) {
         const m = markOf.get(`${e.id}|${s.id}`);
-        const credited = m
-          ? creditedHalfHours(thresholds, s, {
-              status: m.status,
-              minutesLate: m.minutes_late,
-              minutesEarly: m.minutes_early,
-            })
-          : 0;
-        return {
-          sessionId: s.id,
-          startsAt: s.startsAt,
-          halfHours: s.halfHours,
-          held: s.endsAt <= now,
-          status: m?.status ?? null,
-          creditedHalfHours: credited,
-        };
-      });
-      const c2 = completion(
-        rows.map((r) => ({ held: r.held, status: r.status, credited: r.creditedHalfHours })),
-        policyHours !== null ? Math.min(policyHours * 2, classHalfHours) : classHalfHours,
+        if (m) own.set(s.id, m);
+      }
+      out.set(
+        e.id,
+        this.completionOf(
+          e,
+          c,
+          sessions.get(c.id) ?? [],
+          workers.get(e.workerId),
+          own,
+          policy,
+          now,
+        ),
       );
-      out.set(e.id, {
-        ...c2,
-        enrollmentId: e.id,
-        classId: c.id,
-        workerId: e.workerId,
-        type: c.type,
-        sessions: rows,
-      });
     }
     return out;
+  }
+
+  /**
+   * One place's completion from what completions() reads, already at hand: the class, its
+   * scheduled sessions, the trainee's tier and channel, their marks by session, the policy.
+   */
+  completionOf(
+    e: { id: string; workerId: string },
+    c: TrainingClass,
+    sessions: readonly ClassSession[],
+    w: Pick<Worker, 'entryChannel' | 'positionTier'> | undefined,
+    marks: ReadonlyMap<string, MarkFacts>,
+    policy: TrainingPolicy,
+    now = new Date(),
+  ): EnrollmentCompletion {
+    const thresholds = effectiveThresholds(attendanceRules(policy), c);
+    const policyHours =
+      c.type === 'street'
+        ? null
+        : minimumHours(policy, c.type, {
+            entryChannel: w?.entryChannel,
+            positionTier: w?.positionTier,
+          });
+    const classHalfHours = sessions.reduce((a, s) => a + s.halfHours, 0);
+    const rows = sessions.map((s) => {
+      const m = marks.get(s.id);
+      const credited = m
+        ? creditedHalfHours(thresholds, s, {
+            status: m.status,
+            minutesLate: m.minutes_late,
+            minutesEarly: m.minutes_early,
+          })
+        : 0;
+      return {
+        sessionId: s.id,
+        startsAt: s.startsAt,
+        halfHours: s.halfHours,
+        held: s.endsAt <= now,
+        status: m?.status ?? null,
+        creditedHalfHours: credited,
+      };
+    });
+    const c2 = completion(
+      rows.map((r) => ({ held: r.held, status: r.status, credited: r.creditedHalfHours })),
+      policyHours !== null ? Math.min(policyHours * 2, classHalfHours) : classHalfHours,
+    );
+    return {
+      ...c2,
+      enrollmentId: e.id,
+      classId: c.id,
+      workerId: e.workerId,
+      type: c.type,
+      sessions: rows,
+    };
   }
 
   async enrollmentHours(actor: Actor, enrollmentId: string): Promise<EnrollmentHoursDto> {

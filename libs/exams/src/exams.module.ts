@@ -7,6 +7,7 @@ import { EnrollmentModule } from '@peixun/enrollment';
 import { CertificateIssuer } from './certificates/certificate-issuer';
 import { CertificatesController } from './certificates/certificates.controller';
 import { CertificatesService } from './certificates/certificates.service';
+import { CertificateRenderPool } from './certificates/certificate-render-pool';
 import {
   VerificationController,
   VerificationPageController,
@@ -39,9 +40,16 @@ import { ExamsService } from './exams.service';
     ExamsService,
     CertificatesService,
     CertificateIssuer,
+    CertificateRenderPool,
     VerificationService,
     ExamsDemoSeed,
   ],
-  exports: [ExamsService, CertificatesService, CertificateIssuer, TypeOrmModule],
+  exports: [
+    ExamsService,
+    CertificatesService,
+    CertificateIssuer,
+    CertificateRenderPool,
+    TypeOrmModule,
+  ],
 })
 export class ExamsModule {}

@@ -9,6 +9,7 @@ export * from './dto/certificates.dto';
 export * from './certificates/certificate.entity';
 export * from './certificates/certificate-issuer';
 export * from './certificates/certificate-pdf';
+export * from './certificates/certificate-render-pool';
 export * from './certificates/certificate-issue.job';
 export * from './certificates/certificate-bundle.job';
 export * from './certificates/certificates.service';

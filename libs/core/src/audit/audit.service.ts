@@ -15,6 +15,20 @@ export interface AuditEntry {
 /** Who did it: a signed-in actor, or a name for the system itself / an anonymous caller. */
 export type AuditActor = Pick<Actor, 'accountId' | 'username' | 'role'> | { system: string } | null;
 
+function whoOf(actor: AuditActor): {
+  actorAccountId: string | null;
+  actorUsername: string | null;
+  actorRole: string | null;
+} {
+  return actor && 'system' in actor
+    ? { actorAccountId: null, actorUsername: `system:${actor.system}`, actorRole: null }
+    : {
+        actorAccountId: actor?.accountId ?? null,
+        actorUsername: actor?.username ?? null,
+        actorRole: actor?.role ?? null,
+      };
+}
+
 @Injectable()
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -25,16 +39,8 @@ export class AuditService {
    */
   async record(manager: EntityManager, actor: AuditActor, entry: AuditEntry): Promise<void> {
     const ctx = RequestContext.current();
-    const who =
-      actor && 'system' in actor
-        ? { actorAccountId: null, actorUsername: `system:${actor.system}`, actorRole: null }
-        : {
-            actorAccountId: actor?.accountId ?? null,
-            actorUsername: actor?.username ?? null,
-            actorRole: actor?.role ?? null,
-          };
     await manager.insert(AuditLog, {
-      ...who,
+      ...whoOf(actor),
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId ?? null,
@@ -43,6 +49,44 @@ export class AuditService {
       ip: ctx?.ip ?? null,
     });
   }
+
+  /**
+   * The entry as record() writes it, for a caller that inserts it inside one of its own
+   * statements (one round trip): the values of AuditService.COLUMNS, in that order (`data`
+   * as a JSON text, to cast with `::jsonb`).
+   */
+  values(
+    actor: AuditActor,
+    entry: AuditEntry,
+  ): [
+    string | null,
+    string | null,
+    string | null,
+    string,
+    string,
+    string | null,
+    string | null,
+    string | null,
+    string | null,
+  ] {
+    const ctx = RequestContext.current();
+    const who = whoOf(actor);
+    return [
+      who.actorAccountId,
+      who.actorUsername,
+      who.actorRole,
+      entry.action,
+      entry.entityType,
+      entry.entityId ?? null,
+      entry.data == null ? null : JSON.stringify(entry.data),
+      ctx?.requestId ?? null,
+      ctx?.ip ?? null,
+    ];
+  }
+
+  /** The audit_log columns of values(), in order. */
+  static readonly COLUMNS =
+    'actor_account_id, actor_username, actor_role, action, entity_type, entity_id, data, request_id, ip';
 
   /** For events that are not part of a change (e.g. a failed login). */
   async recordStandalone(actor: AuditActor, entry: AuditEntry): Promise<void> {

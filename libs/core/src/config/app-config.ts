@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { EnvDto } from './env.dto';
 import { parseCorsOrigins, parseTrustProxy, TrustProxy } from './http-security';
@@ -76,6 +77,8 @@ export class AppConfig {
    * and how many parts of the worker-id space a distribution writes at once.
    */
   surveys: { sweepIntervalMs: number; batchSize: number; batchPauseMs: number; parallel: number };
+  /** Documents rendered by the worker: PDF render threads (RENDER_THREADS; 0 = in the main thread). */
+  documents: { renderThreads: number };
   shutdownTimeoutMs: number;
   seedDemoOnEmpty: boolean;
   timezone: string;
@@ -224,6 +227,9 @@ export function loadConfig(
     batchSize: dto.AUDIT_RETENTION_BATCH_SIZE ?? 1000,
     batchPauseMs: dto.AUDIT_RETENTION_BATCH_PAUSE_MS ?? 0,
     retentionCron: dto.AUDIT_RETENTION_CRON ?? '0 3 * * *',
+  };
+  config.documents = {
+    renderThreads: dto.RENDER_THREADS ?? Math.max(1, availableParallelism()),
   };
   config.notifications = {
     retentionDays: dto.NOTIFICATION_RETENTION_DAYS ?? 365,

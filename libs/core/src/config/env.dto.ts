@@ -98,6 +98,13 @@ export class EnvDto {
   @IsOptional()
   @Transform(toInt)
   @IsInt()
+  @Min(0)
+  @Max(64)
+  RENDER_THREADS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
   @Min(1000)
   QUEUE_LOCK_DURATION_MS?: number;
 

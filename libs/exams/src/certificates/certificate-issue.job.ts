@@ -12,7 +12,7 @@ import { type Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Certificate } from './certificate.entity';
 import { CertificateIssuer } from './certificate-issuer';
-import { renderCertificate } from './certificate-pdf';
+import { CertificateRenderPool } from './certificate-render-pool';
 
 type Payload = JobPayloads[typeof JobName.CertificateIssue];
 
@@ -28,7 +28,7 @@ export interface CertificateIssueResult {
  * 1. the row with its serial (allocated once: CertificateIssuer.allocate);
  * 2. the PDF rendered from the row (deterministic bytes) and stored;
  * 3. the row points at the file (under its lock; a second run's file is dropped), a reissue
- *    supersedes the generation before, and the audit entry, in one transaction.
+ *    supersedes the generation before, and the audit entry, in one statement.
  * A run cut off anywhere is completed by the next one with the same serial.
  */
 @Injectable()
@@ -39,6 +39,7 @@ export class CertificateIssueJob implements JobHandler<typeof JobName.Certificat
     private readonly issuer: CertificateIssuer,
     private readonly files: FileStore,
     private readonly audit: AuditService,
+    private readonly renderer: CertificateRenderPool,
   ) {}
 
   async handle(job: Job<Payload>): Promise<CertificateIssueResult> {
@@ -74,45 +75,43 @@ export class CertificateIssueJob implements JobHandler<typeof JobName.Certificat
     if (cert.fileKey)
       return { enrollmentId: p.enrollmentId, serial: cert.serial, outcome: 'existing' };
 
-    const pdf = await renderCertificate(this.issuer.pdfContent(cert, previous?.serial ?? null));
+    const pdf = await this.renderer.render(this.issuer.pdfContent(cert, previous?.serial ?? null));
     const stored = await this.files.put(pdf, 'certificate');
     let kept = false;
     try {
-      kept = await this.ds.transaction(async (em) => {
-        // the row points at the first file stored for it; a second run's file is dropped
-        const { affected } = await em
-          .createQueryBuilder()
-          .update(Certificate)
-          .set({ fileKey: stored.key, fileSha256: stored.sha256, fileSize: stored.size })
-          .where('id = :id and file_key is null', { id: cert.id })
-          .execute();
-        if (!affected) return false;
-        if (previous) {
-          await em.query(
-            `update certificate set status = 'superseded', superseded_at = now()
-              where id = $1 and status = 'valid'`,
-            [previous.id],
-          );
-        }
-        await this.audit.record(
-          em,
-          { system: 'certificates' },
-          {
-            action: previous ? 'certificate.reissued' : 'certificate.issued',
-            entityType: 'certificate',
-            entityId: cert.id,
-            data: {
-              serial: cert.serial,
-              enrollmentId: cert.enrollmentId,
-              classId: cert.classId,
-              sha256: stored.sha256,
-              supersedes: previous?.serial ?? null,
-              requestedBy: p.requestedBy,
-            },
+      // one statement (one round trip, one commit): the row points at the first file stored
+      // for it (a second run's file is dropped), a reissue supersedes the generation before,
+      // and the audit entry — all three only when the pointer was set here
+      const audit = this.audit.values(
+        { system: 'certificates' },
+        {
+          action: previous ? 'certificate.reissued' : 'certificate.issued',
+          entityType: 'certificate',
+          entityId: cert.id,
+          data: {
+            serial: cert.serial,
+            enrollmentId: cert.enrollmentId,
+            classId: cert.classId,
+            sha256: stored.sha256,
+            supersedes: previous?.serial ?? null,
+            requestedBy: p.requestedBy,
           },
-        );
-        return true;
-      });
+        },
+      );
+      const [{ n }] = await this.ds.query<{ n: number }[]>(
+        `with f as (
+           update certificate set file_key = $2, file_sha256 = $3, file_size = $4, updated_at = now()
+            where id = $1 and file_key is null returning id),
+         s as (
+           update certificate set status = 'superseded', superseded_at = now()
+            where id = $5 and status = 'valid' and exists (select 1 from f)),
+         a as (
+           insert into audit_log (${AuditService.COLUMNS})
+           select $6, $7, $8, $9, $10, $11, $12::jsonb, $13, $14 from f)
+         select count(*)::int n from f`,
+        [cert.id, stored.key, stored.sha256, stored.size, previous?.id ?? null, ...audit],
+      );
+      kept = n > 0;
     } finally {
       if (!kept) await this.files.discard(stored.key);
     }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig, localDate } from '@peixun/core';
-import { HoursService } from '@peixun/attendance';
-import { ClassesService, TrainingClass } from '@peixun/classes';
+import { HoursService, type MarkFacts } from '@peixun/attendance';
+import { ClassesService, ClassSession, TrainingClass } from '@peixun/classes';
 import { Enrollment } from '@peixun/enrollment';
-import { regionOfUnit } from '@peixun/org';
+import { regionOfUnit, type Worker } from '@peixun/org';
 import { typeRule } from '@peixun/policy';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -28,6 +28,12 @@ export interface ClassFacts {
   issuers: string[];
 }
 
+interface ClassContext {
+  cls: TrainingClass;
+  sessions: ClassSession[];
+  facts: ClassFacts;
+}
+
 /** One enrolment ready to be issued (or the reason it may not be). */
 export interface Prepared {
   enrollmentId: string;
@@ -40,8 +46,6 @@ export interface Prepared {
   halfHours: number;
 }
 
-const ALREADY = new Error('certificate already allocated');
-
 /**
  * What issuing needs, shared by the API (who is eligible, for the bulk request) and the
  * worker (re-checked when the job runs): eligibility, the serial allocation and the
@@ -49,7 +53,7 @@ const ALREADY = new Error('certificate already allocated');
  */
 @Injectable()
 export class CertificateIssuer {
-  private readonly factsCache = new Map<string, { facts: ClassFacts; until: number }>();
+  private readonly factsCache = new Map<string, { cls: ClassContext; until: number }>();
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -89,10 +93,11 @@ export class CertificateIssuer {
   }
 
   /**
-   * Everything issuing one enrolment needs, in few queries: the trainee, whether they may
-   * receive it (hours from the marks, a passed attempt), the hours, and the class's facts
-   * (cached a minute per class: a bulk issue asks for the same class hundreds of times).
-   * Null when the enrolment does not exist (yet).
+   * Everything issuing one enrolment needs, in one query: the trainee, whether they may
+   * receive it (hours from their marks by the policy's rule, a passed attempt), the hours; the
+   * class's facts, sessions and policy are cached a minute per class (a bulk issue asks for
+   * the same class hundreds of times; the marks are always read). Null when the enrolment
+   * does not exist (yet).
    */
   async prepare(em: EntityManager, enrollmentId: string): Promise<Prepared | null> {
     const [row] = await em.query<
@@ -102,20 +107,33 @@ export class CertificateIssuer {
         status: string;
         name: string;
         id_number_masked: string;
+        entry_channel: Worker['entryChannel'];
+        position_tier: Worker['positionTier'];
         result_id: string | null;
+        marks: ({ session_id: string } & MarkFacts)[];
       }[]
     >(
-      `select e.class_id, e.worker_id, e.status, w.name, w.id_number_masked,
+      `select e.class_id, e.worker_id, e.status, w.name, w.id_number_masked, w.entry_channel, w.position_tier,
               (select r.id from exam_result r where r.enrollment_id = e.id and r.passed
-                order by r.attempt limit 1) result_id
+                order by r.attempt limit 1) result_id,
+              (select coalesce(json_agg(json_build_object('session_id', m.session_id, 'status', m.status,
+                        'minutes_late', m.minutes_late, 'minutes_early', m.minutes_early)), '[]'::json)
+                 from attendance_mark m where m.enrollment_id = e.id) marks
          from enrollment e join worker w on w.id = e.worker_id where e.id = $1`,
       [enrollmentId],
     );
     if (!row) return null;
-    const facts = await this.classFacts(em, row.class_id);
+    const cls = await this.classContext(em, row.class_id);
     const done =
       row.status === 'enrolled'
-        ? (await this.hours.completions(em, [enrollmentId])).get(enrollmentId)
+        ? this.hours.completionOf(
+            { id: enrollmentId, workerId: row.worker_id },
+            cls.cls,
+            cls.sessions,
+            { entryChannel: row.entry_channel, positionTier: row.position_tier },
+            new Map(row.marks.map((m) => [m.session_id, m])),
+            await this.classes.policyOfClass(em, cls.cls),
+          )
         : undefined;
     const verdict: { resultId: string } | NotEligible =
       row.status !== 'enrolled'
@@ -130,7 +148,7 @@ export class CertificateIssuer {
       classId: row.class_id,
       workerId: row.worker_id,
       verdict,
-      facts,
+      facts: cls.facts,
       holderName: row.name,
       idNumberMasked: row.id_number_masked,
       halfHours: done?.creditedHalfHours ?? 0,
@@ -138,11 +156,13 @@ export class CertificateIssuer {
   }
 
   /**
-   * The certificate row of (enrolment, generation), allocating its serial if there is none:
-   * the region's counter for the year is raised (which locks its row until the commit) and
-   * the row inserted in one transaction. Two runs for the same enrolment meet at the lock;
-   * the second finds the first's row and rolls its increment back. A crash before the commit
-   * allocates nothing; after it, the row is there: a serial is never skipped nor used twice.
+   * The certificate row of (enrolment, generation), allocating its serial if there is none, in
+   * ONE statement (one round trip): the region's counter for the year is raised (which locks
+   * its row until the statement commits) and the row inserted with that number. The statement
+   * commits both or neither: a crash allocates nothing, or the row is there. Two runs for the
+   * same enrolment meet at the counter's lock; the second's insert then hits the
+   * (enrolment, generation) unique index, its whole statement — the raise included — is undone
+   * and it reads the first's row: a serial is never skipped nor used twice.
    */
   async allocate(
     p: Prepared & { verdict: { resultId: string } },
@@ -151,70 +171,107 @@ export class CertificateIssuer {
     reason: string | null,
   ): Promise<Certificate> {
     const f = p.facts;
-    const found: { row: Certificate | null } = { row: null };
+    const verifyCode = randomBytes(6).toString('base64url');
+    const issuedOn = localDate(new Date(), this.config.timezone);
+    let row: { id: string; seq: number; serial: string; created_at: Date; updated_at: Date };
     try {
-      return await this.ds.transaction(async (em) => {
-        const [{ last }] = await em.query<{ last: number }[]>(
-          `insert into certificate_counter (region, year, last) values ($1, $2, 1)
+      [row] = await this.ds.query<(typeof row)[]>(
+        `with c as (
+           insert into certificate_counter (region, year, last) values ($6, $7, 1)
            on conflict (region, year) do update set last = certificate_counter.last + 1
-           returning last`,
-          [f.region, f.year],
-        );
-        // under the lock: a run that got here first has committed its row
-        const existing = await em.findOneBy(Certificate, {
-          enrollmentId: p.enrollmentId,
+           returning last)
+         insert into certificate (enrollment_id, generation, class_id, worker_id, exam_result_id, region, year, seq,
+           serial, verify_code, status, holder_name, id_number_masked, project_title, type_label, half_hours,
+           start_date, end_date, institution_name, issuers, issued_on, supersedes_id, reissue_reason)
+         select $1, $2, $3, $4, $5, $6, $7, c.last,
+           $8 || case when c.last < 1000000 then lpad(c.last::text, 6, '0') else c.last::text end,
+           $9, 'valid', $10, $11, $12, $13, $14, $15, $16, $17, $18::jsonb, $19, $20, $21
+           from c
+         returning id, seq, serial, created_at, updated_at`,
+        [
+          p.enrollmentId,
           generation,
-        });
-        if (existing) {
-          found.row = existing;
-          throw ALREADY;
-        }
-        const [row] = await em.query<{ id: string }[]>(
-          `insert into certificate (enrollment_id, generation, class_id, worker_id, exam_result_id, region, year, seq,
-             serial, verify_code, status, holder_name, id_number_masked, project_title, type_label, half_hours,
-             start_date, end_date, institution_name, issuers, issued_on, supersedes_id, reissue_reason)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'valid', $11, $12, $13, $14, $15, $16, $17, $18,
-             $19::jsonb, $20, $21, $22) returning id`,
-          [
-            p.enrollmentId,
-            generation,
-            p.classId,
-            p.workerId,
-            p.verdict.resultId,
-            f.region,
-            f.year,
-            last,
-            certificateSerial(f.prefix, f.year, last),
-            randomBytes(6).toString('base64url'),
-            p.holderName,
-            p.idNumberMasked,
-            f.projectTitle,
-            f.typeLabel,
-            p.halfHours,
-            f.startDate,
-            f.endDate,
-            f.institutionName,
-            JSON.stringify(f.issuers),
-            localDate(new Date(), this.config.timezone),
-            supersedes?.id ?? null,
-            reason,
-          ],
-        );
-        return em.findOneByOrFail(Certificate, { id: row.id });
-      });
+          p.classId,
+          p.workerId,
+          p.verdict.resultId,
+          f.region,
+          f.year,
+          `${f.prefix}-${f.year}-`,
+          verifyCode,
+          p.holderName,
+          p.idNumberMasked,
+          f.projectTitle,
+          f.typeLabel,
+          p.halfHours,
+          f.startDate,
+          f.endDate,
+          f.institutionName,
+          JSON.stringify(f.issuers),
+          issuedOn,
+          supersedes?.id ?? null,
+          reason,
+        ],
+      );
     } catch (err) {
-      if (err === ALREADY && found.row) return found.row;
-      throw err;
+      const e = err as { code?: string; constraint?: string };
+      if (e.code !== '23505' || e.constraint !== 'certificate_enrollment_generation_uq') throw err;
+      // an earlier (or concurrent) run allocated it: its row, with its serial
+      return this.ds.manager.findOneByOrFail(Certificate, {
+        enrollmentId: p.enrollmentId,
+        generation,
+      });
     }
+    if (row.serial !== certificateSerial(f.prefix, f.year, row.seq))
+      throw new Error(`serial ${row.serial} does not match its number ${row.seq}`);
+    return Object.assign(new Certificate(), {
+      id: row.id,
+      enrollmentId: p.enrollmentId,
+      generation,
+      classId: p.classId,
+      workerId: p.workerId,
+      examResultId: p.verdict.resultId,
+      region: f.region,
+      year: f.year,
+      seq: row.seq,
+      serial: row.serial,
+      verifyCode,
+      status: 'valid',
+      holderName: p.holderName,
+      idNumberMasked: p.idNumberMasked,
+      projectTitle: f.projectTitle,
+      typeLabel: f.typeLabel,
+      halfHours: p.halfHours,
+      startDate: f.startDate,
+      endDate: f.endDate,
+      institutionName: f.institutionName,
+      issuers: [...f.issuers],
+      issuedOn,
+      fileKey: null,
+      fileSha256: null,
+      fileSize: null,
+      revokedAt: null,
+      revokeReason: null,
+      supersedesId: supersedes?.id ?? null,
+      supersededAt: null,
+      reissueReason: reason,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    } satisfies Certificate);
   }
 
   /** What the certificate states about the class (the same for every trainee of it). */
   async classFacts(em: EntityManager, classId: string): Promise<ClassFacts> {
+    return (await this.classContext(em, classId)).facts;
+  }
+
+  /** The class, its scheduled sessions and its facts, cached a minute per class. */
+  private async classContext(em: EntityManager, classId: string): Promise<ClassContext> {
     const hit = this.factsCache.get(classId);
-    if (hit && hit.until > Date.now()) return hit.facts;
+    if (hit && hit.until > Date.now()) return hit.cls;
     const c = await em.findOneByOrFail(TrainingClass, { id: classId });
     const policy = await this.classes.policyOfClass(em, c);
     const region = await regionOfUnit(em, c.municipalityId);
+    const sessions = (await this.classes.scheduledSessions(em, [c.id])).get(c.id) ?? [];
     const [span] = await em.query<{ first: string | null; last: string | null }[]>(
       `select to_char(min(starts_at at time zone $2), 'YYYY-MM-DD') first,
               to_char(max(starts_at at time zone $2), 'YYYY-MM-DD') last
@@ -238,9 +295,10 @@ export class CertificateIssuer {
       institutionName: inst?.name ?? '',
       issuers: [...region.certificateIssuers],
     };
+    const cls: ClassContext = { cls: c, sessions, facts };
     if (this.factsCache.size > 500) this.factsCache.clear();
-    this.factsCache.set(classId, { facts, until: Date.now() + 60_000 });
-    return facts;
+    this.factsCache.set(classId, { cls, until: Date.now() + 60_000 });
+    return cls;
   }
 
   /** Where the QR code points: PUBLIC_BASE_URL, else this host's port. */

@@ -1,4 +1,4 @@
-import { chineseDate, dateSpan, hoursLabel, PdfDocumentBuilder } from '@peixun/core';
+import { chineseDate, dateSpan, hoursLabel, PdfDocumentBuilder } from '@peixun/core/documents';
 
 /** Everything a certificate shows (as issued). */
 export interface CertificateContent {
