@@ -53,7 +53,7 @@ export interface Prepared {
  */
 @Injectable()
 export class CertificateIssuer {
-  private readonly factsCache = new Map<string, { cls: ClassContext; until: number }>();
+  private readonly factsCache = new Map<string, { cls: Promise<ClassContext>; until: number }>();
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -265,9 +265,20 @@ export class CertificateIssuer {
   }
 
   /** The class, its scheduled sessions and its facts, cached a minute per class. */
-  private async classContext(em: EntityManager, classId: string): Promise<ClassContext> {
+  private classContext(em: EntityManager, classId: string): Promise<ClassContext> {
     const hit = this.factsCache.get(classId);
     if (hit && hit.until > Date.now()) return hit.cls;
+    // the jobs of a bulk issue start together: they share one load (the promise is cached)
+    const cls = this.loadClassContext(em, classId);
+    if (this.factsCache.size > 500) this.factsCache.clear();
+    this.factsCache.set(classId, { cls, until: Date.now() + 60_000 });
+    cls.catch(() => {
+      if (this.factsCache.get(classId)?.cls === cls) this.factsCache.delete(classId);
+    });
+    return cls;
+  }
+
+  private async loadClassContext(em: EntityManager, classId: string): Promise<ClassContext> {
     const c = await em.findOneByOrFail(TrainingClass, { id: classId });
     const policy = await this.classes.policyOfClass(em, c);
     const region = await regionOfUnit(em, c.municipalityId);
@@ -295,10 +306,7 @@ export class CertificateIssuer {
       institutionName: inst?.name ?? '',
       issuers: [...region.certificateIssuers],
     };
-    const cls: ClassContext = { cls: c, sessions, facts };
-    if (this.factsCache.size > 500) this.factsCache.clear();
-    this.factsCache.set(classId, { cls, until: Date.now() + 60_000 });
-    return cls;
+    return { cls: c, sessions, facts };
   }
 
   /** Where the QR code points: PUBLIC_BASE_URL, else this host's port. */

@@ -90,11 +90,15 @@ export class CertificatesService {
         }),
       );
     }
-    // a job that failed for good before is retried (the same id is kept after a failure)
-    for (const enrollmentId of todo) {
-      const job = await queue.getJob(
-        def.jobId({ enrollmentId, generation: 1, requestedBy: actor.accountId }),
-      );
+    // a job that failed for good before is retried (the same id is kept after a failure); the
+    // states are asked for all at once (one connection pipelines them), not one round trip each
+    const ids = todo.map((enrollmentId) =>
+      def.jobId({ enrollmentId, generation: 1, requestedBy: actor.accountId }),
+    );
+    const states = await Promise.all(ids.map((id) => queue.getJobState(id)));
+    for (const [k, state] of states.entries()) {
+      if (state !== 'failed') continue;
+      const job = await queue.getJob(ids[k]);
       if (job && (await job.isFailed())) await job.retry('failed');
     }
     await this.audit.recordStandalone(actor, {
