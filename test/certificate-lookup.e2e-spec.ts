@@ -63,6 +63,40 @@ describe('certificate lookup by serial', () => {
     expect(unknown.body.message).toContain('BJPX-1999-000001');
   });
 
+  it('another city’s bureau in the same deployment neither finds, reads, revokes nor reissues it', async () => {
+    const shenyang = await anOrgTree(api.ds, 'shenyang');
+    const other = await as('municipal_admin', shenyang.municipality);
+    expect((await lookup(other, cert.serial).expect(404)).body.code).toBe('NOT_FOUND');
+    await request(api.http)
+      .get(`/api/v1/certificates/${cert.id}/pdf`)
+      .set(bearer(other))
+      .expect(404);
+    await request(api.http)
+      .post(`/api/v1/certificates/${cert.id}/revoke`)
+      .set(bearer(other))
+      .send({ reason: '不是本市的证书' })
+      .expect(404);
+    await request(api.http)
+      .post(`/api/v1/certificates/${cert.id}/reissue`)
+      .set(bearer(other))
+      .send({ reason: '不是本市的证书' })
+      .expect(404);
+    const [cls] = await api.ds.query<{ class_id: string }[]>(
+      `select class_id from certificate where id = $1`,
+      [cert.id],
+    );
+    await request(api.http)
+      .get(`/api/v1/classes/${cls.class_id}/certificates`)
+      .set(bearer(other))
+      .expect(404);
+    // and nothing changed
+    const [row] = await api.ds.query<{ status: string }[]>(
+      `select status from certificate where id = $1`,
+      [cert.id],
+    );
+    expect(row.status).toBe('valid');
+  });
+
   it('names the serial when it is malformed or missing; other roles are refused', async () => {
     const municipal = await as('municipal_admin', org.municipality);
     const bad = await lookup(municipal, '12345').expect(400);

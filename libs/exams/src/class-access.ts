@@ -7,13 +7,18 @@ export function mayRunExam(actor: Actor, c: Pick<TrainingClass, 'institutionId'>
   return actor.role === 'institution_staff' && !!actor.orgId && actor.orgId === c.institutionId;
 }
 
+/** The municipal bureau of this municipality (not another city's bureau in the same deployment). */
+export function isBureauOf(actor: Actor, municipalityId: string): boolean {
+  return actor.role === 'municipal_admin' && !!actor.orgId && actor.orgId === municipalityId;
+}
+
 /** Who reads a class's exams and certificates: the institution, the commissioning district, the bureau. */
 export function mayReadClass(
   actor: Actor,
-  c: Pick<TrainingClass, 'institutionId' | 'districtId'>,
+  c: Pick<TrainingClass, 'institutionId' | 'districtId' | 'municipalityId'>,
 ): boolean {
   if (mayRunExam(actor, c)) return true;
-  if (actor.role === 'municipal_admin') return true;
+  if (actor.role === 'municipal_admin') return isBureauOf(actor, c.municipalityId);
   return actor.role === 'district_admin' && !!actor.districtId && actor.districtId === c.districtId;
 }
 

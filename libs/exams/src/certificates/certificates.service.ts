@@ -18,8 +18,8 @@ import { TrainingClass } from '@peixun/classes';
 import { Enrollment } from '@peixun/enrollment';
 import { administers, Worker } from '@peixun/org';
 import type { Readable } from 'node:stream';
-import { DataSource, In } from 'typeorm';
-import { loadClassFor, mayReadClass, mayRunExam } from '../class-access';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { isBureauOf, loadClassFor, mayReadClass, mayRunExam } from '../class-access';
 import {
   BundleDto,
   CertificateDto,
@@ -191,17 +191,17 @@ export class CertificatesService {
   async bySerial(actor: Actor, serial: string): Promise<CertificateDto> {
     const em = this.ds.manager;
     const cert = await em.findOne(Certificate, { where: { serial } });
-    const w =
-      cert &&
-      (await em.findOne(Worker, {
-        select: { id: true, districtId: true, streetId: true },
-        where: { id: cert.workerId },
-      }));
-    if (
-      !cert ||
-      !w ||
-      !administers(actor, { id: '', districtId: w.districtId, streetId: w.streetId })
-    )
+    if (!cert) throw new NotFoundError('证书', serial);
+    if (actor.role === 'municipal_admin') {
+      const c = await em.findOneByOrFail(TrainingClass, { id: cert.classId });
+      if (!isBureauOf(actor, c.municipalityId)) throw new NotFoundError('证书', serial);
+      return this.present(cert);
+    }
+    const w = await em.findOne(Worker, {
+      select: { id: true, districtId: true, streetId: true },
+      where: { id: cert.workerId },
+    });
+    if (!w || !administers(actor, { id: '', districtId: w.districtId, streetId: w.streetId }))
       throw new NotFoundError('证书', serial);
     return this.present(cert);
   }
@@ -229,11 +229,12 @@ export class CertificatesService {
 
   async revoke(actor: Actor, id: string, reason: string): Promise<CertificateDto> {
     return this.ds.transaction(async (em) => {
-      const cert = await em.findOne(Certificate, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!cert) throw new NotFoundError('证书', id);
+      const cert = await this.ownBureaus(
+        em,
+        actor,
+        await em.findOne(Certificate, { where: { id }, lock: { mode: 'pessimistic_write' } }),
+        id,
+      );
       if (cert.status !== 'valid')
         throw new ConflictError(
           `id: 证书已${cert.status === 'revoked' ? '撤销' : '被换发'} (not valid)`,
@@ -258,8 +259,12 @@ export class CertificatesService {
     id: string,
     reason: string,
   ): Promise<{ queue: string; jobId: string; generation: number }> {
-    const cert = await this.ds.manager.findOne(Certificate, { where: { id } });
-    if (!cert) throw new NotFoundError('证书', id);
+    const cert = await this.ownBureaus(
+      this.ds.manager,
+      actor,
+      await this.ds.manager.findOne(Certificate, { where: { id } }),
+      id,
+    );
     if (cert.status !== 'valid' || !cert.fileKey)
       throw new ConflictError('id: 只能换发有效的证书 (only a valid certificate is reissued)');
     const generation = cert.generation + 1;
@@ -320,14 +325,31 @@ export class CertificatesService {
     const cert = await em.findOne(Certificate, { where: { id } });
     if (!cert) throw new NotFoundError('证书', id);
     if (actor.role === 'worker' && actor.workerId === cert.workerId) return cert;
-    const w = await em.findOneOrFail(Worker, {
-      select: { id: true, districtId: true, streetId: true },
-      where: { id: cert.workerId },
-    });
-    if (administers(actor, { id: '', districtId: w.districtId, streetId: w.streetId })) return cert;
     const c = await em.findOneByOrFail(TrainingClass, { id: cert.classId });
     if (mayReadClass(actor, c)) return cert;
+    // the holder's district and street (a municipal bureau: only its own city's, above)
+    if (actor.role !== 'municipal_admin') {
+      const w = await em.findOneOrFail(Worker, {
+        select: { id: true, districtId: true, streetId: true },
+        where: { id: cert.workerId },
+      });
+      if (administers(actor, { id: '', districtId: w.districtId, streetId: w.streetId }))
+        return cert;
+    }
     throw new NotFoundError('证书', id);
+  }
+
+  /** A certificate the bureau may revoke or reissue: one of its own city's (404 otherwise). */
+  private async ownBureaus(
+    em: EntityManager,
+    actor: Actor,
+    cert: Certificate | null,
+    id: string,
+  ): Promise<Certificate> {
+    if (!cert) throw new NotFoundError('证书', id);
+    const c = await em.findOneByOrFail(TrainingClass, { id: cert.classId });
+    if (!isBureauOf(actor, c.municipalityId)) throw new NotFoundError('证书', id);
+    return cert;
   }
 
   private presentBundle(b: CertificateBundle): BundleDto {
