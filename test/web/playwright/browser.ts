@@ -129,6 +129,18 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
     null,
     { timeout: 15_000 },
   );
+  // ... and no colour still fading (a button's hover or focus transition, a message appearing):
+  // axe would measure the contrast of a frame in between
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every(
+          (a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity,
+        ),
+    null,
+    { timeout: 15_000 },
+  );
   // evaluated through the debugging protocol: the page's Content-Security-Policy allows no inline script
   await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   const violations = await page.evaluate(async () => {
