@@ -56,6 +56,25 @@ export function InstitutionsPage() {
   const items = queue.data?.items ?? [];
   const selected = params.get('id') ?? items[0]?.id ?? null;
   const open = (id: string) => setParams({ id });
+  /** A filed (or suspended) institution in the left column, opened on the right. */
+  const filedItem = (f: { id: string; name: string }, description: string) => (
+    <List.Item className={f.id === selected ? 'selected-item' : undefined}>
+      <List.Item.Meta
+        title={
+          <a
+            href={`?id=${f.id}`}
+            onClick={(e) => {
+              e.preventDefault();
+              open(f.id);
+            }}
+          >
+            {f.name}
+          </a>
+        }
+        description={description}
+      />
+    </List.Item>
+  );
   return (
     <>
       <PageHead title={`机构审核${queue.data ? `（${queue.data.count} 件待审）` : ''}`} />
@@ -98,48 +117,14 @@ export function InstitutionsPage() {
               loading={filed.isLoading}
               dataSource={filed.data ?? []}
               locale={{ emptyText: <EmptyState title="还没有已备案的培训机构" /> }}
-              renderItem={(f) => (
-                <List.Item className={f.id === selected ? 'selected-item' : undefined}>
-                  <List.Item.Meta
-                    title={
-                      <a
-                        href={`?id=${f.id}`}
-                        onClick={(e) => {
-                          e.preventDefault();
-                          open(f.id);
-                        }}
-                      >
-                        {f.name}
-                      </a>
-                    }
-                    description={f.filingNumber}
-                  />
-                </List.Item>
-              )}
+              renderItem={(f) => filedItem(f, f.filingNumber)}
             />
           </Panel>
           {(suspended.data?.length ?? 0) > 0 && (
             <Panel title="已暂停的机构">
               <List
                 dataSource={suspended.data ?? []}
-                renderItem={(f) => (
-                  <List.Item className={f.id === selected ? 'selected-item' : undefined}>
-                    <List.Item.Meta
-                      title={
-                        <a
-                          href={`?id=${f.id}`}
-                          onClick={(e) => {
-                            e.preventDefault();
-                            open(f.id);
-                          }}
-                        >
-                          {f.name}
-                        </a>
-                      }
-                      description={`${f.filingNumber} · 已暂停委托，可恢复`}
-                    />
-                  </List.Item>
-                )}
+                renderItem={(f) => filedItem(f, `${f.filingNumber} · 已暂停委托，可恢复`)}
               />
             </Panel>
           )}
