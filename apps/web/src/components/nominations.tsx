@@ -1,5 +1,8 @@
-import { Progress } from 'antd';
+import { Progress, type TableColumnsType } from 'antd';
 import type { Schemas } from '../api/client';
+import { when } from '../lib/format';
+import { GRADE_LABEL, label, NOMINATION_STATUS } from '../lib/labels';
+import { StatusTag } from './ui';
 
 /** The year's accepted advanced-study places against the city-wide quota (the policy's, as the API reports it). */
 export function QuotaBar({ list }: { list: Schemas['NominationListDto'] }) {
@@ -25,3 +28,26 @@ export const nominationYears = (thisYear: number): number[] => [
   thisYear,
   thisYear - 1,
 ];
+
+/** The columns the bureau's and the district's nomination lists share (grade, reason, time, status). */
+export function nominationColumns(): TableColumnsType<Schemas['NominationDto']> {
+  return [
+    { title: '上年度考核', dataIndex: 'grade', render: (g: string) => label(GRADE_LABEL, g) },
+    {
+      title: '推荐理由',
+      dataIndex: 'nominationReason',
+      render: (r: string | null) => r ?? '—',
+    },
+    { title: '推荐时间', dataIndex: 'createdAt', render: (d: string) => when(d) },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      render: (s: string, n) => (
+        <>
+          <StatusTag map={NOMINATION_STATUS} value={s} />
+          {n.decisionReason && <div className="muted">原因：{n.decisionReason}</div>}
+        </>
+      ),
+    },
+  ];
+}

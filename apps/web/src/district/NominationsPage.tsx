@@ -3,10 +3,10 @@ import { Alert, App, Button, Input, Table } from 'antd';
 import { useState } from 'react';
 import { api, unwrap, type Schemas } from '../api/client';
 import { ApiError, errorMessage } from '../api/errors';
-import { nominationYears, QuotaBar } from '../components/nominations';
-import { EmptyState, PageHead, Panel, QueryError, StatusTag } from '../components/ui';
-import { thisYear, when } from '../lib/format';
-import { GRADE_LABEL, NOMINATION_STATUS, POSITION_TIER, label } from '../lib/labels';
+import { nominationColumns, nominationYears, QuotaBar } from '../components/nominations';
+import { EmptyState, PageHead, Panel, QueryError } from '../components/ui';
+import { thisYear } from '../lib/format';
+import { POSITION_TIER, label } from '../lib/labels';
 
 type Nomination = Schemas['NominationDto'];
 
@@ -73,27 +73,7 @@ export function NominationsPage() {
             }}
             columns={[
               { title: '姓名', dataIndex: 'workerName' },
-              {
-                title: '上年度考核',
-                dataIndex: 'grade',
-                render: (g: string) => label(GRADE_LABEL, g),
-              },
-              {
-                title: '推荐理由',
-                dataIndex: 'nominationReason',
-                render: (r: string | null) => r ?? '—',
-              },
-              { title: '推荐时间', dataIndex: 'createdAt', render: (d: string) => when(d) },
-              {
-                title: '状态',
-                dataIndex: 'status',
-                render: (s: string, n) => (
-                  <>
-                    <StatusTag map={NOMINATION_STATUS} value={s} />
-                    {n.decisionReason && <div className="muted">原因：{n.decisionReason}</div>}
-                  </>
-                ),
-              },
+              ...nominationColumns(),
               {
                 title: '操作',
                 render: (_, n) =>
