@@ -682,22 +682,20 @@ describe('annual training record and the assessment (issue 13)', () => {
   });
   it('a district writes its own grade rules as a layer: a new policy version; the bureau for any of its districts', async () => {
     const base = 'beijing-2012';
+    const writeLayer = (who: Session, body: Record<string, unknown>) =>
+      request(api.http).post('/api/v1/policy-layers').set(bearer(who)).send(body);
     const cap = {
       when: 'hours_below',
       hours: 24,
       bestGrade: 'competent',
       source: '海淀区社区工作者管理办法（修订）第六条',
     };
-    const v = await request(api.http)
-      .post('/api/v1/policy-layers')
-      .set(bearer(s.districtB))
-      .send({
-        id: `bj-${YEAR + 9}-hd-${Date.now() % 100000}`,
-        basedOn: base,
-        fromYear: YEAR + 9,
-        gradeCaps: [cap],
-      })
-      .expect(201);
+    const v = await writeLayer(s.districtB, {
+      id: `bj-${YEAR + 9}-hd-${Date.now() % 100000}`,
+      basedOn: base,
+      fromYear: YEAR + 9,
+      gradeCaps: [cap],
+    }).expect(201);
     const layers = v.body.data.layers as {
       districtCode: string;
       name: string;
@@ -718,82 +716,70 @@ describe('annual training record and the assessment (issue 13)', () => {
     expect(gradeCapsFor(now, '110108').map((c) => c.when)).not.toContain('hours_below');
 
     // a district writes only its own layer; one without a division code has none to write
-    const other = await request(api.http)
-      .post('/api/v1/policy-layers')
-      .set(bearer(s.districtB))
-      .send({
-        id: 'bj-other',
-        basedOn: base,
-        fromYear: YEAR + 11,
-        districtId: bj.districtA.id,
-        gradeCaps: [],
-      })
-      .expect(403);
+    const other = await writeLayer(s.districtB, {
+      id: 'bj-other',
+      basedOn: base,
+      fromYear: YEAR + 11,
+      districtId: bj.districtA.id,
+      gradeCaps: [],
+    }).expect(403);
     expect(other.body.code).toBe('FORBIDDEN_SCOPE');
-    const uncoded = await request(api.http)
-      .post('/api/v1/policy-layers')
-      .set(bearer(s.districtA))
-      .send({ id: 'bj-uncoded', basedOn: base, fromYear: YEAR + 11, gradeCaps: [cap] })
-      .expect(400);
+    const uncoded = await writeLayer(s.districtA, {
+      id: 'bj-uncoded',
+      basedOn: base,
+      fromYear: YEAR + 11,
+      gradeCaps: [cap],
+    }).expect(400);
     expect(uncoded.body.details[0].field).toBe('districtId');
     // the bureau names the district, of its own municipality, and a version of its own region
-    const unnamed = await request(api.http)
-      .post('/api/v1/policy-layers')
-      .set(bearer(s.municipal))
-      .send({ id: 'bj-unnamed', basedOn: base, fromYear: YEAR + 11, gradeCaps: [cap] })
-      .expect(400);
+    const unnamed = await writeLayer(s.municipal, {
+      id: 'bj-unnamed',
+      basedOn: base,
+      fromYear: YEAR + 11,
+      gradeCaps: [cap],
+    }).expect(400);
     expect(unnamed.body.details[0].field).toBe('districtId');
-    const syDistrict = await request(api.http)
-      .post('/api/v1/policy-layers')
-      .set(bearer(s.municipal))
-      .send({
-        id: 'bj-sy',
-        basedOn: base,
-        fromYear: YEAR + 11,
-        districtId: sy.districtA.id,
-        gradeCaps: [],
-      })
-      .expect(403);
+    const syDistrict = await writeLayer(s.municipal, {
+      id: 'bj-sy',
+      basedOn: base,
+      fromYear: YEAR + 11,
+      districtId: sy.districtA.id,
+      gradeCaps: [],
+    }).expect(403);
     expect(syDistrict.body.code).toBe('FORBIDDEN_SCOPE');
-    const wrongRegion = await request(api.http)
-      .post('/api/v1/policy-layers')
-      .set(bearer(s.municipal))
-      .send({
-        id: 'bj-wrong',
-        basedOn: 'shenyang-2012',
-        fromYear: YEAR + 11,
-        districtId: bj.districtB.id,
-        gradeCaps: [],
-      })
-      .expect(400);
+    const wrongRegion = await writeLayer(s.municipal, {
+      id: 'bj-wrong',
+      basedOn: 'shenyang-2012',
+      fromYear: YEAR + 11,
+      districtId: bj.districtB.id,
+      gradeCaps: [],
+    }).expect(400);
     expect(wrongRegion.body.details[0].field).toBe('basedOn');
     // ... which may also take a district's layer away, from a later year again
-    const removed = await request(api.http)
-      .post('/api/v1/policy-layers')
-      .set(bearer(s.municipal))
-      .send({
-        id: `bj-${YEAR + 10}-nohd-${Date.now() % 100000}`,
-        basedOn: v.body.id,
-        fromYear: YEAR + 10,
-        districtId: bj.districtB.id,
-        gradeCaps: [],
-      })
-      .expect(201);
+    const removed = await writeLayer(s.municipal, {
+      id: `bj-${YEAR + 10}-nohd-${Date.now() % 100000}`,
+      basedOn: v.body.id,
+      fromYear: YEAR + 10,
+      districtId: bj.districtB.id,
+      gradeCaps: [],
+    }).expect(201);
     expect(
       (removed.body.data.layers as { districtCode: string }[]).map((l) => l.districtCode),
     ).not.toContain('110108');
     // not for a year that has begun
-    const begun = await request(api.http)
-      .post('/api/v1/policy-layers')
-      .set(bearer(s.districtB))
-      .send({ id: 'bj-begun', basedOn: base, fromYear: YEAR, gradeCaps: [cap] })
-      .expect(400);
+    const begun = await writeLayer(s.districtB, {
+      id: 'bj-begun',
+      basedOn: base,
+      fromYear: YEAR,
+      gradeCaps: [cap],
+    }).expect(400);
     expect(begun.body.details[0].field).toBe('fromYear');
-    await request(api.http)
-      .post('/api/v1/policy-layers')
-      .set(bearer(s.streetB1))
-      .send({ id: 'bj-street', basedOn: base, fromYear: YEAR + 11, gradeCaps: [] })
-      .expect(403);
+    await writeLayer(s.streetB1, {
+      id: 'bj-street',
+      basedOn: base,
+      fromYear: YEAR + 11,
+      gradeCaps: [],
+    }).expect(403);
 
     // the bureau's own new version may carry layers, share limits and remedial rules; a layer
     // for a district of another municipality is refused
