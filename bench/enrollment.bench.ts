@@ -14,7 +14,6 @@
  *   PROFILE=1 npm run bench:enrollment         (CPU profile of the API during the bursts)
  */
 import { JwtService } from '@nestjs/jwt';
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -33,6 +32,7 @@ import {
 import { anOrgTree, TestOrg } from '../test/factories/org.factory';
 import { aWorker } from '../test/factories/worker.factory';
 import { benchStage, pct } from './support/bench-env';
+import { ApiProcess, startApiProcess } from './support/api-process';
 import { BenchClient, Reply } from './support/http-client';
 
 const ROOT = resolve(__dirname, '..');
@@ -79,55 +79,6 @@ function machineCpu(): { busyMs: number; allMs: number; postgresMs: number } {
     }
   }
   return { busyMs: (all - idle) * 10, allMs: all * 10, postgresMs: postgres * 10 };
-}
-
-interface ApiProcess {
-  pid: number;
-  /** CPU time (user + system) the process has used, in ms (10 ms resolution). */
-  cpuMs(): number;
-  stop(): Promise<void>;
-}
-
-async function startApi(
-  env: Record<string, string>,
-  profileDir: string | null,
-): Promise<ApiProcess> {
-  const args = [
-    ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
-    '-r',
-    '@swc-node/register',
-    'apps/api/src/main.ts',
-  ];
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error('the API exited before it answered');
-    if (i > 1500) throw new Error('the API did not answer within 30 s');
-    try {
-      if ((await call('GET', '/api/health')).status === 200) break;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  const pid = child.pid!;
-  return {
-    pid,
-    cpuMs: () => {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      // utime and stime (fields 14 and 15 of stat; 12 and 13 after the command) in clock ticks
-      return (Number(fields[11]) + Number(fields[12])) * 10;
-    },
-    stop: async () => {
-      client.close();
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
 }
 
 // -- the three measurements -------------------------------------------------------------------
@@ -510,7 +461,7 @@ async function main(): Promise<void> {
       workerId: null,
     };
     const staffToken = tokens.signAccess(staff).token;
-    api = await startApi(s.env, profileDir);
+    api = await startApiProcess(client, s.env, profileDir);
 
     // warm-up: the API's code paths (places and waitlist) once, and the HTTP ceiling's first second
     const warm = await prepare(s.ds, org, tokens, staffToken, 20, 200, 0);
@@ -552,7 +503,7 @@ async function main(): Promise<void> {
     const rate = median(runs.map((r) => r.rate));
     const [load1] = readFileSync('/proc/loadavg', 'utf8').split(' ');
     const lines = [
-      `enrolment under contention: ${WORKERS} workers, one ${PLACES}-place class, API in its own process (NODE_ENV=production, LOG_LEVEL=warn, pool ${process.env.DATABASE_POOL_SIZE ?? 10}), median of ${RUNS} runs`,
+      `enrolment under contention: ${WORKERS} workers, one ${PLACES}-place class, API in its own process (${api.copies > 1 ? `${api.copies} processes (API_WORKERS), ` : ''}NODE_ENV=production, LOG_LEVEL=warn, pool ${process.env.DATABASE_POOL_SIZE ?? 10}), median of ${RUNS} runs`,
       `  enrolment: settled in ${settle.toFixed(0)} ms (goal < 2000 ms: ${settle < 2000 ? 'met' : 'NOT met'}) = ${rate.toFixed(0)} enrolments/s; latency p50 ${median(runs.map((r) => r.p50)).toFixed(0)} ms, p99 ${median(runs.map((r) => r.p99)).toFixed(0)} ms; API CPU ${(median(runs.map((r) => r.apiCpuMs)) / WORKERS).toFixed(2)} ms per enrolment`,
       `  HTTP ceiling (GET /api/health, ${CEILING_CONNECTIONS} connections, ${CEILING_MS / 1000} s): ${ceiling.rps.toFixed(0)} requests/s, p50 ${ceiling.p50.toFixed(1)} ms, p99 ${ceiling.p99.toFixed(1)} ms (API ${(ceiling.apiCpuMs / 10).toFixed(0)} % of a core, this client ${(ceiling.clientCpuMs / 10).toFixed(0)} %); ${WORKERS} at once: ${burst.settleMs.toFixed(0)} ms = ${burst.rate.toFixed(0)}/s`,
       `  PostgreSQL single-row INSERT (autocommit): 1 connection ${insert1.toFixed(0)}/s, 10 connections ${insert10.toFixed(0)}/s`,

@@ -248,6 +248,53 @@ describe('attendance', () => {
     await refuse({ sessionId: s, token: tokenNow(s), direction: 'out' }, 'ALREADY_CHECKED_OUT');
   });
 
+  it('check-ins arriving together are written together, each answered for itself', async () => {
+    const c = await openClass(5);
+    const other = await openClass(5);
+    const s = c.sessions[0].id;
+    const trainees = await Promise.all(
+      Array.from({ length: 24 }, () => anEnrolledWorker(api.ds, c.id, org.communityA1)),
+    );
+    // trainees of another class among them: their answers must not be anyone else's
+    const outsiders = await Promise.all(
+      Array.from({ length: 6 }, () => anEnrolledWorker(api.ds, other.id, org.communityA1)),
+    );
+    const send = (w: TestWorker, clientRef: string) =>
+      request(api.http)
+        .post('/api/v1/check-ins')
+        .set(bearer(workerSession(w)))
+        .send({ sessionId: s, token: tokenNow(s), clientRef });
+    // the first of a session takes the full path (which learns the session's region)
+    await send(trainees[0].worker, 'first-0000').expect(200);
+    const everyone = [...trainees.slice(1), ...outsiders];
+    const replies = await Promise.all(
+      everyone.map((t, i) => send(t.worker, `together-${String(i).padStart(4, '0')}`)),
+    );
+    const byWorker = new Map(everyone.map((t, i) => [t.worker.id, replies[i]]));
+    for (const t of trainees.slice(1)) {
+      const r = byWorker.get(t.worker.id)!;
+      expect({ status: r.status, sessionId: r.body.sessionId, repeated: r.body.repeated }).toEqual({
+        status: 200,
+        sessionId: s,
+        repeated: false,
+      });
+    }
+    for (const t of outsiders) {
+      const r = byWorker.get(t.worker.id)!;
+      expect({ status: r.status, code: r.body.code }).toEqual({
+        status: 403,
+        code: 'CHECKIN_NOT_ENROLLED',
+      });
+    }
+    const marks = await api.ds.getRepository(AttendanceMark).findBy({ sessionId: s });
+    expect(marks.map((m) => m.workerId).sort()).toEqual(trainees.map((t) => t.worker.id).sort());
+    // each mark carries its own request's clientRef
+    const refs = new Map(marks.map((m) => [m.workerId, m.clientRef]));
+    everyone.slice(0, 23).forEach((t, i) => {
+      expect(refs.get(t.worker.id)).toBe(`together-${String(i).padStart(4, '0')}`);
+    });
+  });
+
   it('accepts an offline scan within the window at its scan time, and refuses a late submission or a scan from the future', async () => {
     const c = await openClass(60);
     const [a, b] = await Promise.all(

@@ -1,6 +1,6 @@
 import { AuditLog, JobName, JobsService, MaintenanceRun } from '@peixun/core';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -181,6 +181,68 @@ describe('graceful shutdown', () => {
     expect(JSON.parse(answered.body)).toMatchObject({ accessToken: expect.any(String) });
     expect(await proc.exited).toEqual({ code: 0, signal: null });
     expect(proc.output()).toMatch(/SIGTERM: draining/);
+  });
+
+  it('API_WORKERS=2: two API processes share the port, a dead one is replaced, SIGTERM stops them all', async () => {
+    const port = await freePort();
+    const proc = await startAppProcess(
+      'apps/api/src/main.ts',
+      { PORT: String(port), SHUTDOWN_TIMEOUT_MS: '10000', LOG_FORMAT: 'json', API_WORKERS: '2' },
+      '2 API processes listening',
+    );
+    procs.push(proc);
+    const copies = (): number[] =>
+      readdirSync('/proc')
+        .filter((d) => /^\d+$/.test(d))
+        .filter((pid) => {
+          try {
+            return (
+              readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1] ===
+              String(proc.child.pid)
+            );
+          } catch {
+            return false;
+          }
+        })
+        .map(Number);
+    // each on a connection of its own (a kept-alive one dies with the copy that held it)
+    const health = async (): Promise<number[]> =>
+      Promise.all(
+        Array.from(
+          { length: 6 },
+          () =>
+            new Promise<number>((resolve, reject) =>
+              httpRequest({ host: '127.0.0.1', port, path: '/api/health', agent: false }, (res) => {
+                res.resume();
+                resolve(res.statusCode ?? 0);
+              })
+                .on('error', reject)
+                .end(),
+            ),
+        ),
+      );
+    const first = copies();
+    expect(first).toHaveLength(2);
+    expect(await health()).toEqual(Array(6).fill(200));
+    // one copy dies: the primary starts another; the other copy answers meanwhile
+    process.kill(first[0], 'SIGKILL');
+    const waitFor = async (what: RegExp): Promise<void> => {
+      for (let i = 0; i < 300 && !what.test(proc.output()); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(proc.output()).toMatch(what);
+    };
+    await waitFor(new RegExp(`API process ${first[0]} exited \\(SIGKILL\\): starting another`));
+    expect(await health()).toEqual(Array(6).fill(200));
+    const second = copies();
+    expect(second).toHaveLength(2);
+    expect(second).toContain(first[1]);
+    const fresh = second.find((pid) => pid !== first[1]);
+    await waitFor(new RegExp(`API process ${fresh} listening`));
+    expect(await health()).toEqual(Array(6).fill(200));
+    proc.child.kill('SIGTERM');
+    expect(await proc.exited).toEqual({ code: 0, signal: null });
+    expect(second.filter((pid) => existsSync(`/proc/${pid}`))).toEqual([]);
   });
 
   it('npm start mode (embedded PostgreSQL): drains first, stops the server it started last', async () => {

@@ -5,11 +5,15 @@ import { SwaggerModule } from '@nestjs/swagger';
 import {
   AllExceptionsFilter,
   AppConfig,
+  cacheValidationMetadata,
+  DEMO_SEED_LOCK_KEY,
   RejectControlCharactersPipe,
   RequestContext,
   requestId,
   validationError,
+  withAdvisoryLock,
 } from '@peixun/core';
+import { DataSource } from 'typeorm';
 import { CHECK_IN_PAGE_PATH } from '@peixun/attendance';
 import { DemoSeedService } from '@peixun/org';
 import { Logger } from 'nestjs-pino';
@@ -26,6 +30,7 @@ export interface ApiAppOptions {
 
 /** Builds the HTTP application: /api prefix, validation, error shape, OpenAPI. */
 export async function createApiApp(opts: ApiAppOptions = {}): Promise<INestApplication> {
+  cacheValidationMetadata();
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, {
     bufferLogs: true,
     abortOnError: false,
@@ -70,8 +75,11 @@ export async function createApiApp(opts: ApiAppOptions = {}): Promise<INestAppli
   const config = app.get(AppConfig);
   if (opts.seedDemoOnEmpty ?? config.seedDemoOnEmpty) {
     const seeder = app.get(DemoSeedService);
-    // the start banner lists the demo accounts (apps/api/src/banner.ts)
-    if (await seeder.isEmpty()) await seeder.seed();
+    // the start banner lists the demo accounts (apps/api/src/banner.ts); the copies of an
+    // API_WORKERS cluster start together, and one of them seeds
+    await withAdvisoryLock(app.get(DataSource), DEMO_SEED_LOCK_KEY, async () => {
+      if (await seeder.isEmpty()) await seeder.seed();
+    });
   }
   return app;
 }

@@ -67,6 +67,8 @@ export function clientAddress(req: Request): string | null {
   return typeof ip === 'string' && isIP(ip) ? ip : null;
 }
 
+const URLENCODED = /^\s*application\/x-www-form-urlencoded\s*(;|$)/i;
+
 /**
  * JSON and urlencoded bodies up to BODY_LIMIT. Nest's own parsers are turned
  * off (`bodyParser: false`) because they run before every module middleware,
@@ -90,12 +92,10 @@ export class BodyParserMiddleware implements NestMiddleware {
   }
 
   use(req: Request, res: Response, next: NextFunction): void {
-    this.json(req, res, (err?: unknown) => {
-      if (err) {
-        next(err);
-        return;
-      }
-      this.urlencoded(req, res, next);
-    });
+    // each parser reads only its own media type and passes anything else on untouched: one
+    // parser per request, picked by the header, instead of both in a row
+    const type = req.headers['content-type'];
+    if (typeof type === 'string' && URLENCODED.test(type)) this.urlencoded(req, res, next);
+    else this.json(req, res, next);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, DomainError, NotFoundError } from '@peixun/core';
+import { Actor, DomainError, NotFoundError, StatementBatcher } from '@peixun/core';
 import { ClassesService } from '@peixun/classes';
 import { attendanceRules, AttendanceRules } from '@peixun/policy';
 import { DataSource } from 'typeorm';
@@ -41,6 +41,17 @@ interface MarkRow {
   source: string;
 }
 
+interface FirstCheckIn {
+  sessionId: string;
+  workerId: string;
+  at: Date;
+  opensBefore: number;
+  clientRef: string | null;
+  accountId: string;
+}
+
+type FirstCheckInRow = MarkRow & { session_id: string; class_title: string };
+
 const refuse = (code: string, message: string, status = 409): DomainError =>
   new DomainError(code, message, status);
 
@@ -53,6 +64,11 @@ const refuse = (code: string, message: string, status = 409): DomainError =>
 @Injectable()
 export class CheckInService {
   private readonly regions = new Map<string, { municipalityId: string; year: number }>();
+  /** First check-ins that arrive together are written by one statement (group commit). */
+  private readonly firstCheckIns = new StatementBatcher<FirstCheckIn, FirstCheckInRow | null>({
+    key: (c) => `${c.sessionId}/${c.workerId}`,
+    run: (batch) => this.writeFirstCheckIns(batch),
+  });
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -176,36 +192,14 @@ export class CheckInService {
       rules.tokenPeriodSeconds,
     );
     if (!verdict.ok) return null;
-    const [row] = await this.ds.query<(MarkRow & { session_id: string; class_title: string })[]>(
-      `with t as (
-         select s.id, s.class_id, c.title, s.starts_at, e.id as enrollment_id
-           from class_session s
-           join training_class c on c.id = s.class_id
-           join enrollment e on e.class_id = s.class_id and e.worker_id = $2 and e.status = 'enrolled'
-          where s.id = $1 and s.status = 'scheduled' and c.status <> 'cancelled'
-            and $3::timestamptz >= s.starts_at - make_interval(mins => $4::int)
-            and $3::timestamptz <= s.ends_at),
-       m as (
-         select t.*, greatest(0, floor(extract(epoch from ($3::timestamptz - t.starts_at)) / 60))::int as late
-           from t),
-       ins as (
-         insert into attendance_mark (session_id, enrollment_id, class_id, worker_id, status, minutes_late,
-                                      check_in_at, source, client_ref, marked_by)
-         select m.id, m.enrollment_id, m.class_id, $2, case when m.late > 0 then 'late' else 'present' end, m.late,
-                $3, 'self', $5, $6
-           from m
-         on conflict (session_id, enrollment_id) do nothing
-         returning session_id, status, minutes_late, minutes_early, check_in_at, check_out_at, client_ref, source)
-       select ins.*, (select title from t) as class_title from ins`,
-      [
-        dto.sessionId,
-        actor.workerId,
-        at,
-        rules.checkInOpensMinutesBefore,
-        dto.clientRef ?? null,
-        actor.accountId,
-      ],
-    );
+    const row = await this.firstCheckIns.submit({
+      sessionId: dto.sessionId,
+      workerId: actor.workerId,
+      at,
+      opensBefore: rules.checkInOpensMinutesBefore,
+      clientRef: dto.clientRef ?? null,
+      accountId: actor.accountId,
+    });
     if (!row) return null;
     return {
       sessionId: row.session_id,
@@ -217,6 +211,53 @@ export class CheckInService {
       checkOutAt: row.check_out_at,
       repeated: false,
     };
+  }
+
+  /**
+   * The batch of first check-ins in one statement: for each, the session, the worker's place
+   * and the window, then the insert; a check-in that finds no session open to it, no place or
+   * an existing mark gets null (the caller then takes the full path, which says why).
+   */
+  private async writeFirstCheckIns(
+    batch: readonly FirstCheckIn[],
+  ): Promise<(FirstCheckInRow | null)[]> {
+    const rows = await this.ds.query<(FirstCheckInRow & { n: number })[]>(
+      `with r as (
+         select * from unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::int[], $5::varchar[], $6::uuid[])
+                  with ordinality as r(session_id, worker_id, at, opens, client_ref, marked_by, n)),
+       t as (
+         select r.n, s.id, s.class_id, c.title, e.id as enrollment_id, r.worker_id, r.at, r.client_ref, r.marked_by,
+                greatest(0, floor(extract(epoch from (r.at - s.starts_at)) / 60))::int as late
+           from r
+           join class_session s on s.id = r.session_id
+           join training_class c on c.id = s.class_id
+           join enrollment e on e.class_id = s.class_id and e.worker_id = r.worker_id and e.status = 'enrolled'
+          where s.status = 'scheduled' and c.status <> 'cancelled'
+            and r.at >= s.starts_at - make_interval(mins => r.opens)
+            and r.at <= s.ends_at),
+       ins as (
+         insert into attendance_mark (session_id, enrollment_id, class_id, worker_id, status, minutes_late,
+                                      check_in_at, source, client_ref, marked_by)
+         select t.id, t.enrollment_id, t.class_id, t.worker_id, case when t.late > 0 then 'late' else 'present' end,
+                t.late, t.at, 'self', t.client_ref, t.marked_by
+           from t
+         on conflict (session_id, enrollment_id) do nothing
+         returning session_id, enrollment_id, status, minutes_late, minutes_early, check_in_at, check_out_at,
+                   client_ref, source)
+       select t.n::int as n, t.title as class_title, ins.*
+         from ins join t on t.id = ins.session_id and t.enrollment_id = ins.enrollment_id`,
+      [
+        batch.map((c) => c.sessionId),
+        batch.map((c) => c.workerId),
+        batch.map((c) => c.at),
+        batch.map((c) => c.opensBefore),
+        batch.map((c) => c.clientRef),
+        batch.map((c) => c.accountId),
+      ],
+    );
+    const answers: (FirstCheckInRow | null)[] = batch.map(() => null);
+    for (const { n, ...row } of rows) answers[n - 1] = row;
+    return answers;
   }
 
   private async target(actor: Actor, sessionId: string): Promise<Target> {

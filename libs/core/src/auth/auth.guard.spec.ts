@@ -63,3 +63,51 @@ describe('AuthGuard (deny by default)', () => {
     );
   });
 });
+
+describe('TokenService.verifyAccess (verified tokens kept until they expire)', () => {
+  const config = loadConfig({ JWT_SECRET: 's'.repeat(40), JWT_ACCESS_TTL_SECONDS: '60' });
+  const tokens = new TokenService(new JwtService({ secret: config.auth.jwtSecret }), config);
+  const worker: Actor = {
+    accountId: 'acc-1',
+    username: 'w',
+    role: 'worker',
+    orgId: null,
+    districtId: null,
+    streetId: null,
+    workerId: 'wkr-1',
+  };
+  const codeOf = (fn: () => unknown): string | undefined => {
+    try {
+      fn();
+      return undefined;
+    } catch (e) {
+      return (e as DomainError).code;
+    }
+  };
+  afterEach(() => jest.useRealTimers());
+
+  it('answers a known token from memory, but never past its expiry', () => {
+    jest.useFakeTimers({ now: new Date('2026-12-03T08:00:00Z') });
+    const { token } = tokens.signAccess(worker);
+    expect(tokens.verifyAccess(token)).toEqual(worker);
+    // a caller changing its copy changes nothing for the next request
+    tokens.verifyAccess(token).role = 'municipal_admin';
+    expect(tokens.verifyAccess(token)).toEqual(worker);
+    jest.setSystemTime(new Date('2026-12-03T08:00:59Z'));
+    expect(tokens.verifyAccess(token)).toEqual(worker);
+    jest.setSystemTime(new Date('2026-12-03T08:01:00Z'));
+    expect(codeOf(() => tokens.verifyAccess(token))).toBe('TOKEN_EXPIRED');
+  });
+
+  it('never takes a token that differs from a known one, even in its signature only', () => {
+    const { token } = tokens.signAccess(worker);
+    tokens.verifyAccess(token);
+    const [head, body, sig] = token.split('.');
+    const forged = `${head}.${body}.${sig.slice(0, -2)}${sig.endsWith('AA') ? 'BB' : 'AA'}`;
+    expect(codeOf(() => tokens.verifyAccess(forged))).toBe('TOKEN_INVALID');
+    const otherSecret = new TokenService(new JwtService({ secret: 'x'.repeat(40) }), config);
+    expect(codeOf(() => tokens.verifyAccess(otherSecret.signAccess(worker).token))).toBe(
+      'TOKEN_INVALID',
+    );
+  });
+});

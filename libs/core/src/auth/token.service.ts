@@ -6,6 +6,7 @@ import { ErrorCode } from '../errors/error-codes';
 import { Actor, ALL_ROLES, Role } from './roles';
 
 interface AccessClaims {
+  exp?: number;
   sub: string;
   usr: string;
   role: Role;
@@ -15,8 +16,13 @@ interface AccessClaims {
   wkr: string | null;
 }
 
+/** Verified access tokens kept in memory (about 0.5 KB each). */
+const VERIFIED_KEPT = 20_000;
+
 @Injectable()
 export class TokenService {
+  private readonly verified = new Map<string, { actor: Actor; expiresAtMs: number }>();
+
   constructor(
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
@@ -37,6 +43,17 @@ export class TokenService {
   }
 
   verifyAccess(token: string): Actor {
+    // a client sends the same token with every request until it expires: its signature and
+    // claims are checked once, and the answer kept (by the whole token, until its expiry)
+    const known = this.verified.get(token);
+    if (known && known.expiresAtMs > Date.now()) return { ...known.actor };
+    const { actor, expiresAtMs } = this.verifyAccessOnce(token);
+    if (this.verified.size >= VERIFIED_KEPT) this.verified.clear();
+    this.verified.set(token, { actor, expiresAtMs });
+    return { ...actor };
+  }
+
+  private verifyAccessOnce(token: string): { actor: Actor; expiresAtMs: number } {
     let claims: AccessClaims;
     try {
       claims = this.jwt.verify<AccessClaims>(token, { algorithms: ['HS256'] });
@@ -53,7 +70,7 @@ export class TokenService {
     if (typeof claims.sub !== 'string' || !ALL_ROLES.includes(claims.role)) {
       throw new DomainError(ErrorCode.TOKEN_INVALID, '访问令牌无效 (invalid access token)', 401);
     }
-    return {
+    const actor: Actor = {
       accountId: claims.sub,
       username: claims.usr,
       role: claims.role,
@@ -62,5 +79,6 @@ export class TokenService {
       streetId: claims.str ?? null,
       workerId: claims.wkr ?? null,
     };
+    return { actor, expiresAtMs: typeof claims.exp === 'number' ? claims.exp * 1000 : 0 };
   }
 }

@@ -22,6 +22,8 @@ export class AppConfig {
     trustProxy: TrustProxy;
     /** Where clients reach the platform (PUBLIC_BASE_URL, no trailing slash), for absolute links; unset: the request's host. */
     publicBaseUrl?: string;
+    /** API processes of `npm run start:api` sharing the port (API_WORKERS, node:cluster); 1: no cluster. */
+    apiWorkers: number;
   };
   database: {
     /** Set when an external PostgreSQL is used; otherwise the embedded one is started. */
@@ -174,6 +176,7 @@ export function loadConfig(
     corsOrigins: parseCorsOrigins(dto.CORS_ORIGINS),
     trustProxy: 'value' in trustProxy ? trustProxy.value : false,
     publicBaseUrl: dto.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
+    apiWorkers: dto.API_WORKERS ?? 1,
   };
   config.database = {
     url: dto.DATABASE_URL,

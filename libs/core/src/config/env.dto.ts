@@ -105,6 +105,13 @@ export class EnvDto {
   @IsOptional()
   @Transform(toInt)
   @IsInt()
+  @Min(1)
+  @Max(64)
+  API_WORKERS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
   @Min(1000)
   QUEUE_LOCK_DURATION_MS?: number;
 

@@ -21,3 +21,6 @@ export async function withAdvisoryLock<T>(
 }
 
 export const MIGRATION_LOCK_KEY = 727_001;
+
+/** The demo seed on an empty database: API processes of one cluster start together. */
+export const DEMO_SEED_LOCK_KEY = 727_002;

@@ -2,6 +2,7 @@ import { Module, RequestMethod } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import { levels } from 'pino';
 import type { DestinationStream, LogFn, Logger } from 'pino';
 import type { Options } from 'pino-http';
 import pretty from 'pino-pretty';
@@ -72,6 +73,7 @@ function demoteStartupChatter(
     LoggerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => {
+        const threshold = levels.values[config.log.level] ?? Infinity; // silent
         const options: Options = {
           level: config.log.level,
           genReqId: requestId,
@@ -101,8 +103,11 @@ function demoteStartupChatter(
                 ? 'warn'
                 : 'info',
           hooks: { logMethod: demoteStartupChatter },
+          // built only when it will be written (pino-http asks for it on every response)
           customSuccessMessage: (req, res, responseTime) =>
-            `${req.method} ${maskSensitiveText(req.url ?? '')} ${res.statusCode} ${Math.round(responseTime)} ms`,
+            levels.values[res.statusCode >= 400 ? 'warn' : 'info'] < threshold
+              ? ''
+              : `${req.method} ${maskSensitiveText(req.url ?? '')} ${res.statusCode} ${Math.round(responseTime)} ms`,
           customErrorMessage: (req, res) =>
             `${req.method} ${maskSensitiveText(req.url ?? '')} ${res.statusCode} failed`,
           serializers: {

@@ -1,0 +1,90 @@
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { BenchClient } from './http-client';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+/** The API started as a process of its own (with its API_WORKERS copies, if any), as in production. */
+export interface ApiProcess {
+  pid: number;
+  /** API processes serving (API_WORKERS; 1: no cluster). */
+  copies: number;
+  /** CPU time (user + system) used so far by the API and its copies, in ms (10 ms resolution). */
+  cpuMs(): number;
+  stop(): Promise<void>;
+}
+
+/** utime + stime of one process, in clock ticks (fields 14 and 15 of stat). */
+function ticksOf(pid: string): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return Number(f[11]) + Number(f[12]);
+  } catch {
+    return 0; // gone meanwhile
+  }
+}
+
+/** The process and its children (a cluster's copies): their summed CPU ticks. */
+function treeTicks(root: number): number {
+  let ticks = ticksOf(String(root));
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const ppid = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1];
+      if (Number(ppid) === root) ticks += ticksOf(pid);
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return ticks;
+}
+
+/**
+ * Starts `apps/api/src/main.ts` with the bench database's environment and waits until
+ * `GET /api/health` answers. PROFILE-style CPU profiles go to `profileDir` when it is given.
+ */
+export async function startApiProcess(
+  client: BenchClient,
+  env: Record<string, string>,
+  profileDir: string | null,
+): Promise<ApiProcess> {
+  const args = [
+    ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+    '-r',
+    '@swc-node/register',
+    'apps/api/src/main.ts',
+  ];
+  const copies = Number(env.API_WORKERS ?? process.env.API_WORKERS ?? 1);
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', copies > 1 ? 'pipe' : 'ignore', 'inherit'],
+  });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  // a cluster's primary says when every copy listens (apps/api/src/cluster.ts)
+  let allListening = copies === 1;
+  child.stdout?.on('data', (chunk: Buffer) => {
+    if (chunk.toString().includes(`${copies} API processes listening`)) allListening = true;
+  });
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error('the API exited before it answered');
+    if (i > 1500) throw new Error('the API did not answer within 30 s');
+    try {
+      if (allListening && (await client.call('GET', '/api/health')).status === 200) break;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const pid = child.pid!;
+  return {
+    pid,
+    copies,
+    cpuMs: () => treeTicks(pid) * 10,
+    stop: async () => {
+      client.close();
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
