@@ -252,6 +252,18 @@ describe('enrolment, waitlist and offers', () => {
     const second = await openClass(5, { planProjectId: project }, 30);
     const again = await enrol(w, second.id).expect(409);
     expect(again.body.code).toBe('ALREADY_IN_PROJECT');
+    // the same worker asking for both clashing classes at the same instant gets one of them
+    const a = await openClass(10, {}, 24);
+    const b = await openClass(10, {}, 24);
+    for (let i = 0; i < 5; i++) {
+      const racer = await aWorker().inCommunity(org.communityA1).create(api.ds);
+      const both = await Promise.all([enrol(racer, a.id), enrol(racer, b.id)]);
+      expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+      expect(both.find((r) => r.status === 409)!.body.code).toBe('SCHEDULE_CLASH');
+      expect(
+        await api.ds.getRepository(Enrollment).countBy({ workerId: racer.id, status: 'enrolled' }),
+      ).toBe(1);
+    }
   });
 
   it('eligibility facts from the records: induction for new workers only, continuing for the qualified, advanced by nomination', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, DomainError, NotFoundError, StatementBatcher } from '@peixun/core';
+import { Actor, DomainError, NotFoundError, preparedQuery, StatementBatcher } from '@peixun/core';
 import { ClassesService } from '@peixun/classes';
 import { attendanceRules, AttendanceRules } from '@peixun/policy';
 import { DataSource } from 'typeorm';
@@ -221,7 +221,9 @@ export class CheckInService {
   private async writeFirstCheckIns(
     batch: readonly FirstCheckIn[],
   ): Promise<(FirstCheckInRow | null)[]> {
-    const rows = await this.ds.query<(FirstCheckInRow & { n: number })[]>(
+    const rows = await preparedQuery<FirstCheckInRow & { n: number }>(
+      this.ds,
+      'attendance.first-check-ins',
       `with r as (
          select * from unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::int[], $5::varchar[], $6::uuid[])
                   with ordinality as r(session_id, worker_id, at, opens, client_ref, marked_by, n)),

@@ -14,6 +14,7 @@ import {
   localYear,
   NotFoundError,
   zonedDateTime,
+  preparedQuery,
 } from '@peixun/core';
 import { OrgUnit, regionOfUnit } from '@peixun/org';
 import {
@@ -180,6 +181,7 @@ interface SessionPlan {
 @Injectable()
 export class ClassesService {
   private readonly policyCache = new Map<string, { policy: TrainingPolicy; until: number }>();
+  private classColumnList: string | undefined;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -432,6 +434,56 @@ export class ClassesService {
       : null;
     if (!c) throw new NotFoundError('班次', id);
     return c;
+  }
+
+  /**
+   * visible(), with the class's scheduled sessions (start, end) read by the same query; with
+   * `lockWorker`, that worker's row is locked by it too (FOR NO KEY UPDATE), so that the
+   * caller's next statement, with a snapshot taken after the lock, sees everything the worker's
+   * other transactions committed.
+   */
+  async visibleWithSessions(
+    em: EntityManager,
+    actor: Actor,
+    id: string,
+    lockWorker?: string,
+  ): Promise<{ c: TrainingClass; sessions: { startsAt: Date; endsAt: Date }[] }> {
+    const scope = classScopeSql(actor);
+    if (scope) {
+      // a prepared statement per role (its scope's text): parsed and planned once per connection
+      const [sql, params] = em.connection.driver.escapeQueryWithParameters(
+        `select ${this.classColumns(em)},
+                ${lockWorker ? '(select lw.id from worker lw where lw.id = :lockWorker for no key update)' : 'null'} as "lockedWorker",
+                coalesce((select json_agg(json_build_array(s.starts_at, s.ends_at) order by s.starts_at)
+                            from class_session s where s.class_id = c.id and s.status = 'scheduled'), '[]') as "scheduledSessions"
+           from training_class c
+          where c.id = :id and (${scope.sql})`,
+        { id, lockWorker, ...scope.params },
+      );
+      const [row] = await preparedQuery<
+        Record<string, unknown> & { scheduledSessions: [string, string][] }
+      >(em, `classes.visible-with-sessions.${actor.role}${lockWorker ? '.lock' : ''}`, sql, params);
+      if (row) {
+        const { scheduledSessions, lockedWorker: _locked, ...fields } = row;
+        return {
+          c: Object.assign(new TrainingClass(), fields),
+          sessions: scheduledSessions.map(([a, b]) => ({
+            startsAt: new Date(a),
+            endsAt: new Date(b),
+          })),
+        };
+      }
+    }
+    throw new NotFoundError('班次', id);
+  }
+
+  /** Every column of training_class as its property name (`c.fee_fen as "feeFen"`, …). */
+  private classColumns(em: EntityManager): string {
+    this.classColumnList ??= em.connection
+      .getMetadata(TrainingClass)
+      .columns.map((col) => `c.${col.databaseName} as "${col.propertyName}"`)
+      .join(', ');
+    return this.classColumnList;
   }
 
   // -- change ----------------------------------------------------------------------

@@ -10,6 +10,7 @@ export * from './database/embedded-postgres';
 export * from './database/maintenance-run.entity';
 export * from './database/advisory-lock';
 export * from './database/statement-batcher';
+export * from './database/prepared-query';
 export * from './database/app-role';
 export * from './database/migrations';
 export * from './queue/job-catalogue';

@@ -1,9 +1,11 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import {
   Actor,
   AppConfig,
   AuditService,
+  Coalescer,
   DomainError,
   DomainEvents,
   ErrorCode,
@@ -14,6 +16,7 @@ import {
   NotFoundError,
   NotificationKind,
   NotificationsService,
+  preparedQuery,
 } from '@peixun/core';
 import {
   ClassCancelledEvent,
@@ -56,6 +59,44 @@ import {
 export const refusalError = (r: Refusal, workerId?: string): DomainError =>
   new DomainError(r.code, r.message, 409, workerId ? { workerId } : undefined);
 
+/** An active entry of a worker with what the eligibility rule needs of its class. */
+interface ActiveEntry {
+  classId: string;
+  status: EnrollmentStatus;
+  title: string;
+  projectPlanId: string | null;
+  sessions: { startsAt: Date; endsAt: Date }[];
+}
+
+interface ActiveEntryRow {
+  class_id: string;
+  status: EnrollmentStatus;
+  title: string;
+  project_plan_id: string | null;
+  sessions: [string, string][];
+}
+
+/** A worker's active entries ($2: the statuses), their classes and scheduled sessions, in one query. */
+const ACTIVE_ENTRIES_SQL = `select e.class_id, e.status, c.title, c.project_plan_id,
+         coalesce((select json_agg(json_build_array(s.starts_at, s.ends_at) order by s.starts_at)
+                     from class_session s where s.class_id = c.id and s.status = 'scheduled'), '[]') as sessions
+    from enrollment e join training_class c on c.id = e.class_id`;
+
+const activeEntry = (r: ActiveEntryRow): ActiveEntry => ({
+  classId: r.class_id,
+  status: r.status,
+  title: r.title,
+  projectPlanId: r.project_plan_id,
+  sessions: r.sessions.map(([a, b]) => ({ startsAt: new Date(a), endsAt: new Date(b) })),
+});
+
+/** How a settled entry ended: enrolled, or waitlisted at a position. */
+interface SettledEntry {
+  status: EnrollmentStatus;
+  pos: number | null;
+  created_at: Date;
+}
+
 interface ClassContext {
   c: TrainingClass;
   facts: EligibilityClass;
@@ -72,6 +113,8 @@ interface ClassContext {
 @Injectable()
 export class EnrollmentService implements OnModuleInit {
   private readonly planProjects = new Map<string, string>();
+  /** Self-enrolments of a class settle together: one run for all who committed meanwhile. */
+  private readonly settling = new Coalescer((classId) => this.settleEntries(classId));
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -122,17 +165,72 @@ export class EnrollmentService implements OnModuleInit {
    * the application while the class is locked.
    */
   async enrolSelf(actor: Actor, classId: string, dto: EnrolDto): Promise<EnrollmentDto> {
+    if (actor.role !== 'worker' || !actor.workerId) throw new NotFoundError('社区工作者');
+    const workerId = actor.workerId;
+    // the hot path of an enrolment rush: three statements in the transaction (the class with
+    // its sessions, locking the worker's row; the worker with their entries, read after the
+    // lock; the entry with its audit entry)
     const { id, c, worker } = await this.ds.transaction(async (em) => {
-      const klass = await this.classes.visible(em, actor, classId);
-      const w = await this.self(em, actor, true);
-      const ctx = await this.classContext(em, klass);
-      const refusal = await this.check(em, w, ctx, 'self', dto.confirmFeeFen ?? null);
+      const { c: klass, sessions } = await this.classes.visibleWithSessions(
+        em,
+        actor,
+        classId,
+        workerId,
+      );
+      const { w, active } = await this.selfWithEntries(em, workerId);
+      const ctx = await this.classContext(em, klass, sessions);
+      const refusal = await this.check(
+        em,
+        w,
+        ctx,
+        'self',
+        dto.confirmFeeFen ?? null,
+        false,
+        active,
+      );
       if (refusal) throw refusalError(refusal);
-      const [entryId] = await this.insertPending(em, actor, klass, [w], 'self');
+      const entryId = randomUUID();
+      const audit = this.audit.values(actor, {
+        action: 'enrollment.created',
+        entityType: 'training_class',
+        entityId: klass.id,
+        data: { entries: [entryId], workers: [w.id] },
+      });
+      await preparedQuery(
+        em,
+        'enrollment.insert-self',
+        `with e as (
+           insert into enrollment (id, class_id, worker_id, status, source, fee_fen, created_by)
+           values ($1, $2, $3, 'pending', 'self', $4, $5) returning id)
+         insert into audit_log (${AuditService.COLUMNS})
+         select $6, $7, $8, $9, $10, $11, $12::jsonb, $13, $14 from e`,
+        [entryId, klass.id, w.id, klass.feeFen, actor.accountId, ...audit],
+      );
       return { id: entryId, c: klass, worker: w };
     });
-    await this.settle(classId);
-    return (await this.settledEntries([id], c, [worker], 'self'))[0];
+    // one settle for every request of this class that committed meanwhile; the entry's
+    // outcome comes back with it (read again only when another API process settled it first)
+    const outcome = (await this.settling.run(classId)).get(id);
+    if (!outcome) return (await this.settledEntries([id], c, [worker], 'self'))[0];
+    return this.entryDto(id, c, worker, 'self', outcome);
+  }
+
+  /** Settles the class's pending entries; how each of them ended, by entry id. */
+  private async settleEntries(classId: string): Promise<Map<string, SettledEntry>> {
+    const rows = await preparedQuery<{
+      entry_id: string;
+      entry_status: EnrollmentStatus;
+      waitlist_position: number | null;
+      entry_created_at: Date;
+    }>(this.ds, 'enrollment.settle-entries', `select * from enrollment_settle_entries($1)`, [
+      classId,
+    ]);
+    return new Map(
+      rows.map((r) => [
+        r.entry_id,
+        { status: r.entry_status, pos: r.waitlist_position, created_at: r.entry_created_at },
+      ]),
+    );
   }
 
   /** Settles the class's pending entries (enrollment_settle); safe to call any time, by anyone. */
@@ -167,24 +265,31 @@ export class EnrollmentService implements OnModuleInit {
       [ids],
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id, i) => {
-      const r = byId.get(id)!;
-      return {
-        id,
-        classId: c.id,
-        classTitle: c.title,
-        workerId: workers[i].id,
-        workerName: workers[i].name,
-        status: r.status,
-        source,
-        waitlistPosition: r.pos,
-        offeredUntil: null,
-        feeFen: c.feeFen,
-        createdAt: r.created_at,
-        endedAt: null,
-        endReason: null,
-      };
-    });
+    return ids.map((id, i) => this.entryDto(id, c, workers[i], source, byId.get(id)!));
+  }
+
+  private entryDto(
+    id: string,
+    c: TrainingClass,
+    worker: Worker,
+    source: EnrollmentSource,
+    r: SettledEntry,
+  ): EnrollmentDto {
+    return {
+      id,
+      classId: c.id,
+      classTitle: c.title,
+      workerId: worker.id,
+      workerName: worker.name,
+      status: r.status,
+      source,
+      waitlistPosition: r.pos,
+      offeredUntil: null,
+      feeFen: c.feeFen,
+      createdAt: r.created_at,
+      endedAt: null,
+      endReason: null,
+    };
   }
 
   /**
@@ -456,6 +561,48 @@ export class EnrollmentService implements OnModuleInit {
   }
 
   /** The city-plan project of a project plan (fixed for good: cached). */
+  /**
+   * The worker with their active entries, read after their row was locked (by an earlier
+   * statement of the transaction: a statement's snapshot is taken when it starts, so the lock
+   * and this read cannot be one statement).
+   */
+  private async selfWithEntries(
+    em: EntityManager,
+    workerId: string,
+  ): Promise<{ w: Worker; active: ActiveEntry[] }> {
+    const [row] = await preparedQuery<
+      Pick<Worker, 'id' | 'name' | 'status' | 'positionTier' | 'entryChannel'> & {
+        startedOn: string;
+        qualification: Worker['qualification'];
+        districtId: string;
+        streetId: string;
+        active: ActiveEntryRow[];
+      }
+    >(
+      em,
+      'enrollment.self-with-entries',
+      `select w.id, w.name, w.status, w.position_tier as "positionTier", w.entry_channel as "entryChannel",
+              w.started_on::text as "startedOn", w.qualification, w.district_id as "districtId",
+              w.street_id as "streetId",
+              (select coalesce(json_agg(a), '[]') from (${ACTIVE_ENTRIES_SQL}
+                 where e.worker_id = w.id and e.status = any($2)) a) as active
+         from worker w where w.id = $1`,
+      [workerId, ACTIVE_STATUSES],
+    );
+    if (!row) throw new NotFoundError('社区工作者');
+    const { active, ...fields } = row;
+    return { w: Object.assign(new Worker(), fields), active: active.map(activeEntry) };
+  }
+
+  /** The worker's active entries, each with its class's title, plan and scheduled sessions. */
+  private async activeEntries(em: EntityManager, workerId: string): Promise<ActiveEntry[]> {
+    const rows = await em.query<ActiveEntryRow[]>(
+      `${ACTIVE_ENTRIES_SQL} where e.worker_id = $1 and e.status = any($2)`,
+      [workerId, ACTIVE_STATUSES],
+    );
+    return rows.map(activeEntry);
+  }
+
   private async projectOfPlan(em: EntityManager, planId: string): Promise<string | null> {
     if (!this.planProjects.has(planId)) {
       const p = await em.findOne(ProjectPlan, {
@@ -469,8 +616,13 @@ export class EnrollmentService implements OnModuleInit {
     return this.planProjects.get(planId)!;
   }
 
-  private async classContext(em: EntityManager, c: TrainingClass): Promise<ClassContext> {
-    const sessions = (await this.classes.scheduledSessions(em, [c.id])).get(c.id) ?? [];
+  private async classContext(
+    em: EntityManager,
+    c: TrainingClass,
+    scheduled?: { startsAt: Date; endsAt: Date }[],
+  ): Promise<ClassContext> {
+    const sessions =
+      scheduled ?? (await this.classes.scheduledSessions(em, [c.id])).get(c.id) ?? [];
     const planProjectId = c.projectPlanId ? await this.projectOfPlan(em, c.projectPlanId) : null;
     return {
       c,
@@ -501,39 +653,20 @@ export class EnrollmentService implements OnModuleInit {
     via: 'self' | 'admin' | 'nomination',
     confirmedFeeFen: number | null,
     nominationAccepted = false,
+    preloaded?: ActiveEntry[],
   ): Promise<Refusal | null> {
     const now = new Date();
-    const active = await em.find(Enrollment, {
-      where: { workerId: w.id, status: In([...ACTIVE_STATUSES]) },
-    });
+    const active = preloaded ?? (await this.activeEntries(em, w.id));
     const inThisClass = active.some((e) => e.classId === ctx.c.id);
-    const placeClassIds = active
-      .filter((e) => CLAIMING_STATUSES.includes(e.status) && e.classId !== ctx.c.id)
-      .map((e) => e.classId);
     const held: HeldPlace[] = [];
-    if (placeClassIds.length) {
-      const classes = await em.find(TrainingClass, { where: { id: In(placeClassIds) } });
-      const sessions = await this.classes.scheduledSessions(em, placeClassIds);
-      const plans = classes.some((x) => x.projectPlanId)
-        ? new Map(
-            (
-              await em.find(ProjectPlan, {
-                select: { id: true, planProjectId: true },
-                where: {
-                  id: In(classes.filter((x) => x.projectPlanId).map((x) => x.projectPlanId!)),
-                },
-              })
-            ).map((p) => [p.id, p.planProjectId]),
-          )
-        : new Map<string, string>();
-      for (const x of classes) {
-        held.push({
-          classId: x.id,
-          title: x.title,
-          planProjectId: x.projectPlanId ? (plans.get(x.projectPlanId) ?? null) : null,
-          sessions: sessions.get(x.id) ?? [],
-        });
-      }
+    for (const e of active) {
+      if (!CLAIMING_STATUSES.includes(e.status) || e.classId === ctx.c.id) continue;
+      held.push({
+        classId: e.classId,
+        title: e.title,
+        planProjectId: e.projectPlanId ? await this.projectOfPlan(em, e.projectPlanId) : null,
+        sessions: e.sessions,
+      });
     }
     let inductionDone = false;
     if (ctx.c.type === 'induction') {

@@ -1,4 +1,4 @@
-import { StatementBatcher } from './statement-batcher';
+import { Coalescer, StatementBatcher } from './statement-batcher';
 
 /** A fake statement: records each batch it was given and answers after `ms`. */
 function recorder(ms = 5, fail?: (items: readonly number[]) => boolean) {
@@ -76,5 +76,48 @@ describe('StatementBatcher', () => {
     ]);
     expect((settled[2] as PromiseRejectedResult).reason).toEqual(new Error('batch of 1 failed'));
     expect(b.waiting).toBe(0);
+  });
+});
+
+describe('Coalescer', () => {
+  it('gives every caller a run that started after its call, shared by those who asked meanwhile', async () => {
+    let committed = 0;
+    const runs: number[] = [];
+    const c = new Coalescer<number>(async () => {
+      const seen = committed; // what the run can see when it starts
+      runs.push(seen);
+      await new Promise((r) => setTimeout(r, 10));
+      return seen;
+    });
+    const asks: Promise<number>[] = [];
+    for (let i = 1; i <= 20; i++) {
+      committed = i; // the caller's own write, before it asks
+      asks.push(
+        c.run('class-1').then((seen) => {
+          expect(seen).toBeGreaterThanOrEqual(i);
+          return seen;
+        }),
+      );
+      if (i % 5 === 0) await new Promise((r) => setTimeout(r, 3));
+    }
+    await Promise.all(asks);
+    // 20 callers, a few runs, never two at once for one key
+    expect(runs.length).toBeLessThanOrEqual(6);
+    expect(runs.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('runs keys apart, and passes a failure to exactly the callers of that run', async () => {
+    const runs = new Map<string, number>();
+    const c = new Coalescer<string>(async (key) => {
+      const n = (runs.get(key) ?? 0) + 1;
+      runs.set(key, n);
+      await new Promise((r) => setTimeout(r, 5));
+      if (key === 'bad' && n === 1) throw new Error('first run failed');
+      return key;
+    });
+    const [bad, good] = await Promise.allSettled([c.run('bad'), c.run('good')]);
+    expect(bad).toEqual({ status: 'rejected', reason: new Error('first run failed') });
+    expect(good).toEqual({ status: 'fulfilled', value: 'good' });
+    await expect(c.run('bad')).resolves.toBe('bad');
   });
 });

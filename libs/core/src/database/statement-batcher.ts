@@ -105,3 +105,46 @@ export class StatementBatcher<I, O> {
     }
   }
 }
+
+/**
+ * One run at a time per key, shared by everyone who asked meanwhile: each caller gets the
+ * result of a run that started after its call (so it saw what the caller committed before
+ * asking), and callers that arrive while a run is going share the next one. For a statement
+ * that settles "whatever has been committed so far" — e.g. a class's pending enrolments — a
+ * thousand callers make a handful of runs instead of a thousand that queue for the same lock.
+ */
+export class Coalescer<R> {
+  private readonly keys = new Map<string, { resolve(v: R): void; reject(e: unknown): void }[]>();
+
+  constructor(private readonly fn: (key: string) => Promise<R>) {}
+
+  run(key: string): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      const waiting = this.keys.get(key);
+      if (waiting) {
+        waiting.push({ resolve, reject });
+        return;
+      }
+      this.keys.set(key, [{ resolve, reject }]);
+      void this.loop(key);
+    });
+  }
+
+  private async loop(key: string): Promise<void> {
+    for (;;) {
+      const waiting = this.keys.get(key)!;
+      if (waiting.length === 0) {
+        this.keys.delete(key);
+        return;
+      }
+      // this run serves exactly those who asked before it started
+      const served = waiting.splice(0, waiting.length);
+      try {
+        const result = await this.fn(key);
+        for (const w of served) w.resolve(result);
+      } catch (err) {
+        for (const w of served) w.reject(err);
+      }
+    }
+  }
+}

@@ -17,6 +17,7 @@ import { Surveys1795625200000 } from './1795625200000-Surveys';
 import { ExamsCertificates1795625300000 } from './1795625300000-ExamsCertificates';
 import { Evaluations1795625400000 } from './1795625400000-Evaluations';
 import { Assessment1795625500000 } from './1795625500000-Assessment';
+import { EnrollmentSettleEntries1795625600000 } from './1795625600000-EnrollmentSettleEntries';
 
 /** Every migration, in order. New migrations are appended here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -38,4 +39,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ExamsCertificates1795625300000,
   Evaluations1795625400000,
   Assessment1795625500000,
+  EnrollmentSettleEntries1795625600000,
 ];
