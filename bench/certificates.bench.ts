@@ -6,6 +6,7 @@
  * certificates/s through the pipeline, and the pipeline at 80 % or more of the bare rate.
  *
  *   npm run bench:certificates        N=600 BARE=300 WORKER_CONCURRENCY_BENCH=4 npm run bench:certificates
+ *   PROFILE=/tmp/prof npm run bench:certificates   (CPU profiles of the worker process and its threads)
  */
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
@@ -140,7 +141,12 @@ async function main(): Promise<void> {
     const bareRate = (BARE / bareMs) * 1000;
 
     // -- end to end through the queue, one worker process -------------------------------------
-    const worker = await startWorkerProcess({ WORKER_CONCURRENCY: CONCURRENCY }, 60_000);
+    // PROFILE=dir: CPU profiles of the worker process and its render threads
+    const worker = await startWorkerProcess(
+      { WORKER_CONCURRENCY: CONCURRENCY },
+      60_000,
+      process.env.PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE}`] : [],
+    );
     const actor: Actor = {
       accountId: '00000000-0000-4000-8000-000000000001',
       username: 'bench',

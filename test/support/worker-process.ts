@@ -19,8 +19,9 @@ export async function startAppProcess(
   env: Record<string, string>,
   ready: string | RegExp,
   timeoutMs = 30_000,
+  nodeArgs: string[] = [],
 ): Promise<AppProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
+  const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', entry], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -48,6 +49,7 @@ export async function startAppProcess(
 export function startWorkerProcess(
   env: Record<string, string>,
   timeoutMs = 30_000,
+  nodeArgs: string[] = [],
 ): Promise<WorkerProcess> {
-  return startAppProcess('apps/worker/src/main.ts', env, 'worker ready', timeoutMs);
+  return startAppProcess('apps/worker/src/main.ts', env, 'worker ready', timeoutMs, nodeArgs);
 }

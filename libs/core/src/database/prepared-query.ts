@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 
 /**
  * A statement of a hot path as a named prepared statement of its connection: PostgreSQL
@@ -16,15 +16,19 @@ export async function preparedQuery<T>(
   values: unknown[],
 ): Promise<T[]> {
   const em = on instanceof DataSource ? on.manager : on;
+  const run = async (client: PoolClient): Promise<T[]> => {
+    try {
+      return (await client.query<T & object>({ name, text, values })).rows;
+    } catch (err) {
+      // as TypeORM's own query fails: the error filter maps it (23505 → 409, unavailable → 503)
+      throw new QueryFailedError(text, values, err as Error);
+    }
+  };
   const runner = em.queryRunner;
-  if (runner && !runner.isReleased) {
-    const client = (await runner.connect()) as PoolClient;
-    return (await client.query<T & object>({ name, text, values })).rows;
-  }
+  if (runner && !runner.isReleased) return run((await runner.connect()) as PoolClient);
   const fresh = em.connection.createQueryRunner();
   try {
-    const client = (await fresh.connect()) as PoolClient;
-    return (await client.query<T & object>({ name, text, values })).rows;
+    return await run((await fresh.connect()) as PoolClient);
   } finally {
     await fresh.release();
   }

@@ -72,6 +72,16 @@ describe('FileStore on a local directory', () => {
     expect(statSync(path).mode & 0o777).toBe(0o600);
   });
 
+  it('writes again into a directory that was removed after its first file', async () => {
+    const first = await store.put(SAMPLES.pdf, 'institution-document');
+    // the month's directory goes away (a clean-up, a restore) while the process runs
+    rmSync(join(dir, 'institution-document'), { recursive: true, force: true });
+    const second = await store.put(SAMPLES.pdf, 'institution-document');
+    await expect(store.getBuffer(second.key)).resolves.toEqual(SAMPLES.pdf);
+    await expect(store.exists(first.key)).resolves.toBe(false);
+    expect(statSync(join(dir, ...second.key.split('/').slice(0, -1))).mode & 0o777).toBe(0o700);
+  });
+
   it('keeps a roster (personal data) sealed on disk, opens it through the store only', async () => {
     const id = '110101199003076632';
     const csv = Buffer.from(`\uFEFF姓名,身份证号,联系电话\r\n张三,${id},13800001234\r\n`, 'utf8');

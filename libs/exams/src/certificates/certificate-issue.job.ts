@@ -7,6 +7,7 @@ import {
   JobHandler,
   JobName,
   JobPayloads,
+  preparedQuery,
 } from '@peixun/core';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -98,7 +99,9 @@ export class CertificateIssueJob implements JobHandler<typeof JobName.Certificat
           },
         },
       );
-      const [{ n }] = await this.ds.query<{ n: number }[]>(
+      const [{ n }] = await preparedQuery<{ n: number }>(
+        this.ds,
+        'certificates.store-file',
         `with f as (
            update certificate set file_key = $2, file_sha256 = $3, file_size = $4, updated_at = now()
             where id = $1 and file_key is null returning id),

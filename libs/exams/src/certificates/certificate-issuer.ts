@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, localDate } from '@peixun/core';
+import { AppConfig, localDate, preparedQuery } from '@peixun/core';
 import { HoursService, type MarkFacts } from '@peixun/attendance';
 import { ClassesService, ClassSession, TrainingClass } from '@peixun/classes';
 import { Enrollment } from '@peixun/enrollment';
@@ -100,19 +100,19 @@ export class CertificateIssuer {
    * does not exist (yet).
    */
   async prepare(em: EntityManager, enrollmentId: string): Promise<Prepared | null> {
-    const [row] = await em.query<
-      {
-        class_id: string;
-        worker_id: string;
-        status: string;
-        name: string;
-        id_number_masked: string;
-        entry_channel: Worker['entryChannel'];
-        position_tier: Worker['positionTier'];
-        result_id: string | null;
-        marks: ({ session_id: string } & MarkFacts)[];
-      }[]
-    >(
+    const [row] = await preparedQuery<{
+      class_id: string;
+      worker_id: string;
+      status: string;
+      name: string;
+      id_number_masked: string;
+      entry_channel: Worker['entryChannel'];
+      position_tier: Worker['positionTier'];
+      result_id: string | null;
+      marks: ({ session_id: string } & MarkFacts)[];
+    }>(
+      em,
+      'certificates.prepare',
       `select e.class_id, e.worker_id, e.status, w.name, w.id_number_masked, w.entry_channel, w.position_tier,
               (select r.id from exam_result r where r.enrollment_id = e.id and r.passed
                 order by r.attempt limit 1) result_id,
@@ -175,7 +175,9 @@ export class CertificateIssuer {
     const issuedOn = localDate(new Date(), this.config.timezone);
     let row: { id: string; seq: number; serial: string; created_at: Date; updated_at: Date };
     try {
-      [row] = await this.ds.query<(typeof row)[]>(
+      [row] = await preparedQuery<typeof row>(
+        this.ds,
+        'certificates.allocate',
         `with c as (
            insert into certificate_counter (region, year, last) values ($6, $7, 1)
            on conflict (region, year) do update set last = certificate_counter.last + 1

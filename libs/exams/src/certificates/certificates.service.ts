@@ -78,9 +78,12 @@ export class CertificatesService {
     }
     const def = JOB_CATALOGUE[JobName.CertificateIssue];
     const queue = this.jobs.queue(QueueName.Certificates);
-    for (let i = 0; i < todo.length; i += 500) {
+    // a first few alone, so that the worker starts on them while the rest are being queued
+    const chunks = [todo.slice(0, 16)];
+    for (let i = 16; i < todo.length; i += 500) chunks.push(todo.slice(i, i + 500));
+    for (const chunk of chunks.filter((x) => x.length)) {
       await queue.addBulk(
-        todo.slice(i, i + 500).map((enrollmentId) => {
+        chunk.map((enrollmentId) => {
           const data = { enrollmentId, generation: 1, requestedBy: actor.accountId };
           return {
             name: JobName.CertificateIssue,

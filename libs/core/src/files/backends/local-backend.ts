@@ -19,6 +19,7 @@ function errno(err: unknown): string | undefined {
 export class LocalFileBackend implements FileBackend {
   readonly name = 'local' as const;
   private readonly root: string;
+  private readonly madeDirs = new Set<string>();
 
   constructor(dir: string) {
     this.root = resolve(dir);
@@ -34,9 +35,8 @@ export class LocalFileBackend implements FileBackend {
   async write(key: string, body: Readable): Promise<void> {
     const path = this.pathOf(key);
     const dir = dirname(path);
-    await mkdir(dir, { recursive: true, mode: 0o700 });
     const temp = join(dir, `${TEMP_PREFIX}${randomUUID()}`);
-    const fh = await open(temp, 'wx', 0o600);
+    const fh = await this.createIn(dir, temp);
     let closed = false;
     try {
       for await (const chunk of body as AsyncIterable<Buffer>) await fh.write(chunk);
@@ -50,6 +50,25 @@ export class LocalFileBackend implements FileBackend {
       throw err;
     }
     await this.syncDir(dir);
+  }
+
+  /**
+   * Opens a new file in `dir`, creating the directory the first time this process writes
+   * there (one mkdir per directory, not per file); a directory removed since is made again.
+   */
+  private async createIn(dir: string, file: string) {
+    if (!this.madeDirs.has(dir)) {
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      if (this.madeDirs.size >= 10_000) this.madeDirs.clear();
+      this.madeDirs.add(dir);
+    }
+    try {
+      return await open(file, 'wx', 0o600);
+    } catch (err) {
+      if (errno(err) !== 'ENOENT') throw err;
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      return open(file, 'wx', 0o600);
+    }
   }
 
   /** Makes the rename durable. Some platforms cannot fsync a directory: that is not an error. */
