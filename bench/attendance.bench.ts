@@ -262,14 +262,29 @@ async function burst(sessions: OpenSession[]): Promise<{ settleMs: number; repli
   return { settleMs: msSince(t0), replies };
 }
 
-/** CONNECTIONS clients in a closed loop, taking the next trainee of the sessions in turn. */
-async function sustained(sessions: OpenSession[]): Promise<{
+interface Sustained {
   rate: number;
   p50: number;
   p99: number;
   max: number;
   replies: Reply[];
-}> {
+}
+
+/** Answers per second since t0 and their latencies. */
+function rateOf(replies: Reply[], t0: bigint): Sustained {
+  const seconds = msSince(t0) / 1000;
+  const latencies = replies.map((r) => r.ms);
+  return {
+    rate: replies.length / seconds,
+    p50: pct(latencies, 0.5),
+    p99: pct(latencies, 0.99),
+    max: Math.max(...latencies),
+    replies,
+  };
+}
+
+/** CONNECTIONS clients in a closed loop, taking the next trainee of the sessions in turn. */
+async function sustained(sessions: OpenSession[]): Promise<Sustained> {
   await openConnections(CONNECTIONS);
   const queue = Array.from({ length: PER_SESSION }, (_, i) =>
     sessions.map((s) => () => checkIn(s, i)),
@@ -284,15 +299,7 @@ async function sustained(sessions: OpenSession[]): Promise<{
   };
   const t0 = now();
   await Promise.all(Array.from({ length: CONNECTIONS }, client));
-  const seconds = msSince(t0) / 1000;
-  const latencies = replies.map((r) => r.ms);
-  return {
-    rate: replies.length / seconds,
-    p50: pct(latencies, 0.5),
-    p99: pct(latencies, 0.99),
-    max: Math.max(...latencies),
-    replies,
-  };
+  return rateOf(replies, t0);
 }
 
 /**
@@ -300,10 +307,7 @@ async function sustained(sessions: OpenSession[]): Promise<{
  * been answered: each latency is counted from the moment the check-in was due, so a stalled
  * server is not hidden by clients that wait for it (coordinated omission).
  */
-async function atRate(
-  sessions: OpenSession[],
-  perSecond: number,
-): Promise<{ rate: number; p50: number; p99: number; max: number; replies: Reply[] }> {
+async function atRate(sessions: OpenSession[], perSecond: number): Promise<Sustained> {
   await openConnections(BURST_SOCKETS);
   const order = Array.from({ length: PER_SESSION }, (_, i) =>
     sessions.map((s) => ({ s, i })),
@@ -322,15 +326,7 @@ async function atRate(
     await new Promise((r) => setTimeout(r, 1));
   }
   const replies = await Promise.all(pending);
-  const seconds = msSince(t0) / 1000;
-  const latencies = replies.map((r) => r.ms);
-  return {
-    rate: replies.length / seconds,
-    p50: pct(latencies, 0.5),
-    p99: pct(latencies, 0.99),
-    max: Math.max(...latencies),
-    replies,
-  };
+  return rateOf(replies, t0);
 }
 
 // -- main ---------------------------------------------------------------------------------------

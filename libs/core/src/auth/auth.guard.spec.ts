@@ -8,6 +8,15 @@ import { AuthGuard } from './auth.guard';
 import { Actor } from './roles';
 import { TokenService } from './token.service';
 
+const codeOf = (fn: () => unknown): string | undefined => {
+  try {
+    fn();
+    return undefined;
+  } catch (e) {
+    return (e as DomainError).code;
+  }
+};
+
 @Controller()
 class Sample {
   @Get() @Public() open(): void {}
@@ -38,14 +47,6 @@ describe('AuthGuard (deny by default)', () => {
         getRequest: () => ({ headers: token ? { authorization: `Bearer ${token}` } : {} }),
       }),
     }) as unknown as ExecutionContext;
-  const codeOf = (fn: () => unknown): string | undefined => {
-    try {
-      fn();
-      return undefined;
-    } catch (e) {
-      return (e as DomainError).code;
-    }
-  };
   const tokenFor = (role: Actor['role']) => tokens.signAccess(actor(role)).token;
 
   it.each<[keyof Sample, Actor['role'] | null, string | undefined]>([
@@ -75,14 +76,6 @@ describe('TokenService.verifyAccess (verified tokens kept until they expire)', (
     districtId: null,
     streetId: null,
     workerId: 'wkr-1',
-  };
-  const codeOf = (fn: () => unknown): string | undefined => {
-    try {
-      fn();
-      return undefined;
-    } catch (e) {
-      return (e as DomainError).code;
-    }
   };
   afterEach(() => jest.useRealTimers());
 
