@@ -130,6 +130,10 @@ export class DistributionService {
     const c = await this.open(campaignId);
     if (!c) return { campaignId, index, outcome: 'skipped', reminded: 0 };
     if (c.remindersSent >= index) return { campaignId, index, outcome: 'already', reminded: 0 };
+    // those who joined the population since the last top-up are invited first, so that the
+    // reminder reaches everyone it is due to, whichever of the sweep's two jobs runs first
+    // (the invitation is idempotent: a concurrent top-up adds nobody twice)
+    await this.distribute(campaignId, undefined, signal);
     const { batchSize } = this.config.surveys;
     const days = Math.max(0, Math.ceil((c.closesAt.getTime() - Date.now()) / (24 * 3600 * 1000)));
     let reminded = 0;
