@@ -244,78 +244,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/policies': {
+  '/api/v1/sessions/{id}/attendance': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get: operations['PolicyController_list'];
-    put?: never;
-    post: operations['PolicyController_add'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/org/units': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['OrgUnitsController_list'];
-    put?: never;
-    post: operations['OrgUnitsController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/org/units/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['OrgUnitsController_get'];
-    put?: never;
+    get: operations['AttendanceController_roster'];
+    put: operations['AttendanceController_mark'];
     post?: never;
-    delete: operations['OrgUnitsController_remove'];
-    options?: never;
-    head?: never;
-    patch: operations['OrgUnitsController_update'];
-    trace?: never;
-  };
-  '/api/v1/accounts': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['AccountsController_list'];
-    put?: never;
-    post: operations['AccountsController_create'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/v1/accounts/{id}': {
+  '/api/v1/sessions/{id}/attendance/{enrollmentId}': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get: operations['AccountsController_get'];
+    get?: never;
+    put: operations['AttendanceController_markOne'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sessions/{id}/check-in-code': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AttendanceController_code'];
     put?: never;
     post?: never;
     delete?: never;
@@ -324,7 +292,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/accounts/{id}/reset-password': {
+  '/api/v1/check-ins': {
     parameters: {
       query?: never;
       header?: never;
@@ -333,14 +301,14 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['AccountsController_reset'];
+    post: operations['AttendanceController_checkIn'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/v1/accounts/{id}/deactivate': {
+  '/api/v1/check-ins/code': {
     parameters: {
       query?: never;
       header?: never;
@@ -349,85 +317,37 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['AccountsController_deactivate'];
+    post: operations['AttendanceController_checkInByCode'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/v1/accounts/{id}/activate': {
+  '/api/v1/sessions/{id}/leave-requests': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    get: operations['AttendanceController_leaves'];
     put?: never;
-    post: operations['AccountsController_activate'];
+    post: operations['AttendanceController_requestLeave'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/v1/workers/{id}/account': {
+  '/api/v1/me/leave-requests': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get?: never;
-    put?: never;
-    post: operations['AccountsController_createForWorker'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/workers': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['WorkersController_list'];
-    put?: never;
-    post: operations['WorkersController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/workers/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['WorkersController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch: operations['WorkersController_update'];
-    trace?: never;
-  };
-  '/api/v1/workers/{id}/file': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['WorkersController_file'];
+    get: operations['AttendanceController_myLeaves'];
     put?: never;
     post?: never;
     delete?: never;
@@ -436,7 +356,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/workers/{id}/post-changes': {
+  '/api/v1/leave-requests/{id}/approve': {
     parameters: {
       query?: never;
       header?: never;
@@ -445,14 +365,14 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['WorkersController_changePost'];
+    post: operations['AttendanceController_approve'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/v1/workers/{id}/transfers': {
+  '/api/v1/leave-requests/{id}/refuse': {
     parameters: {
       query?: never;
       header?: never;
@@ -461,14 +381,14 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['WorkersController_transfer'];
+    post: operations['AttendanceController_refuse'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/v1/workers/{id}/status-changes': {
+  '/api/v1/leave-requests/{id}/cancel': {
     parameters: {
       query?: never;
       header?: never;
@@ -477,21 +397,21 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['WorkersController_changeStatus'];
+    post: operations['AttendanceController_cancelLeave'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/v1/workers/{id}/assessments': {
+  '/api/v1/enrollments/{id}/hours': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get: operations['WorkersController_grades'];
+    get: operations['AttendanceController_enrollmentHours'];
     put?: never;
     post?: never;
     delete?: never;
@@ -500,7 +420,151 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/workers/{id}/assessments/{year}': {
+  '/api/v1/workers/{id}/hours': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AttendanceController_workerHours'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sessions/{id}/attendance/missing': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AttendanceReportsController_missing'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sessions/{id}/attendance/sheet': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AttendanceReportsController_sessionSheet'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/classes/{id}/attendance/sheet': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AttendanceReportsController_classSheet'];
+    put?: never;
+    post: operations['AttendanceReportsController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/classes/{id}/attendance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AttendanceReportsController_grid'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/classes/{id}/attendance/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AttendanceReportsController_gridXlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/classes/{id}/attendance/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AttendanceReportsController_report'];
+    put?: never;
+    post: operations['AttendanceReportsController_requestReport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/districts/{id}/attendance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AttendanceReportsController_district'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/classes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ClassesController_list'];
+    put?: never;
+    post: operations['ClassesController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/classes/street': {
     parameters: {
       query?: never;
       header?: never;
@@ -508,31 +572,15 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    put: operations['WorkersController_recordGrade'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/rosters/template': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['RosterController_template'];
     put?: never;
-    post?: never;
+    post: operations['ClassesController_createStreet'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/v1/rosters/imports': {
+  '/api/v1/classes/advanced': {
     parameters: {
       query?: never;
       header?: never;
@@ -541,30 +589,30 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['RosterController_upload'];
+    post: operations['ClassesController_createAdvanced'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/v1/rosters/imports/{id}': {
+  '/api/v1/classes/{id}': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get: operations['RosterController_importStatus'];
+    get: operations['ClassesController_get'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    patch: operations['ClassesController_update'];
     trace?: never;
   };
-  '/api/v1/rosters/exports': {
+  '/api/v1/classes/{id}/publish': {
     parameters: {
       query?: never;
       header?: never;
@@ -573,40 +621,88 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['RosterController_startExport'];
+    post: operations['ClassesController_publish'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/v1/rosters/exports/{id}': {
+  '/api/v1/classes/{id}/cancel': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get: operations['RosterController_exportStatus'];
+    get?: never;
     put?: never;
-    post?: never;
+    post: operations['ClassesController_cancel'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/v1/rosters/exports/{id}/file': {
+  '/api/v1/classes/{id}/sessions': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get: operations['RosterController_download'];
+    get?: never;
+    put?: never;
+    post: operations['ClassesController_addSession'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/classes/{id}/sessions/{sessionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
     put?: never;
     post?: never;
+    delete: operations['ClassesController_cancelSession'];
+    options?: never;
+    head?: never;
+    patch: operations['ClassesController_updateSession'];
+    trace?: never;
+  };
+  '/api/v1/classes/{id}/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ClassArchiveController_list'];
+    put?: never;
+    post: operations['ClassArchiveController_add'];
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/classes/{id}/archive/{fileId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ClassArchiveController_download'];
+    put?: never;
+    post?: never;
+    delete: operations['ClassArchiveController_remove'];
     options?: never;
     head?: never;
     patch?: never;
@@ -1172,161 +1268,17 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/classes': {
+  '/api/v1/policies': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get: operations['ClassesController_list'];
+    get: operations['PolicyController_list'];
     put?: never;
-    post: operations['ClassesController_create'];
+    post: operations['PolicyController_add'];
     delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/classes/street': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['ClassesController_createStreet'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/classes/advanced': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['ClassesController_createAdvanced'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/classes/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['ClassesController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch: operations['ClassesController_update'];
-    trace?: never;
-  };
-  '/api/v1/classes/{id}/publish': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['ClassesController_publish'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/classes/{id}/cancel': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['ClassesController_cancel'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/classes/{id}/sessions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['ClassesController_addSession'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/classes/{id}/sessions/{sessionId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    delete: operations['ClassesController_cancelSession'];
-    options?: never;
-    head?: never;
-    patch: operations['ClassesController_updateSession'];
-    trace?: never;
-  };
-  '/api/v1/classes/{id}/archive': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['ClassArchiveController_list'];
-    put?: never;
-    post: operations['ClassArchiveController_add'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/classes/{id}/archive/{fileId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['ClassArchiveController_download'];
-    put?: never;
-    post?: never;
-    delete: operations['ClassArchiveController_remove'];
     options?: never;
     head?: never;
     patch?: never;
@@ -1652,110 +1604,62 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/sessions/{id}/attendance': {
+  '/api/v1/org/units': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get: operations['AttendanceController_roster'];
-    put: operations['AttendanceController_mark'];
-    post?: never;
+    get: operations['OrgUnitsController_list'];
+    put?: never;
+    post: operations['OrgUnitsController_create'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/v1/sessions/{id}/attendance/{enrollmentId}': {
+  '/api/v1/org/units/{id}': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get?: never;
-    put: operations['AttendanceController_markOne'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/sessions/{id}/check-in-code': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['AttendanceController_code'];
+    get: operations['OrgUnitsController_get'];
     put?: never;
     post?: never;
-    delete?: never;
+    delete: operations['OrgUnitsController_remove'];
     options?: never;
     head?: never;
-    patch?: never;
+    patch: operations['OrgUnitsController_update'];
     trace?: never;
   };
-  '/api/v1/check-ins': {
+  '/api/v1/accounts': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    get: operations['AccountsController_list'];
     put?: never;
-    post: operations['AttendanceController_checkIn'];
+    post: operations['AccountsController_create'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/v1/check-ins/code': {
+  '/api/v1/accounts/{id}': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get?: never;
-    put?: never;
-    post: operations['AttendanceController_checkInByCode'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/sessions/{id}/leave-requests': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['AttendanceController_leaves'];
-    put?: never;
-    post: operations['AttendanceController_requestLeave'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/me/leave-requests': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['AttendanceController_myLeaves'];
+    get: operations['AccountsController_get'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1764,7 +1668,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/leave-requests/{id}/approve': {
+  '/api/v1/accounts/{id}/reset-password': {
     parameters: {
       query?: never;
       header?: never;
@@ -1773,14 +1677,14 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['AttendanceController_approve'];
+    post: operations['AccountsController_reset'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/v1/leave-requests/{id}/refuse': {
+  '/api/v1/accounts/{id}/deactivate': {
     parameters: {
       query?: never;
       header?: never;
@@ -1789,14 +1693,14 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['AttendanceController_refuse'];
+    post: operations['AccountsController_deactivate'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/v1/leave-requests/{id}/cancel': {
+  '/api/v1/accounts/{id}/activate': {
     parameters: {
       query?: never;
       header?: never;
@@ -1805,21 +1709,69 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    post: operations['AttendanceController_cancelLeave'];
+    post: operations['AccountsController_activate'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/v1/enrollments/{id}/hours': {
+  '/api/v1/workers/{id}/account': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get: operations['AttendanceController_enrollmentHours'];
+    get?: never;
+    put?: never;
+    post: operations['AccountsController_createForWorker'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/workers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['WorkersController_list'];
+    put?: never;
+    post: operations['WorkersController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/workers/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['WorkersController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations['WorkersController_update'];
+    trace?: never;
+  };
+  '/api/v1/workers/{id}/file': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['WorkersController_file'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1828,14 +1780,62 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/workers/{id}/hours': {
+  '/api/v1/workers/{id}/post-changes': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get: operations['AttendanceController_workerHours'];
+    get?: never;
+    put?: never;
+    post: operations['WorkersController_changePost'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/workers/{id}/transfers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['WorkersController_transfer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/workers/{id}/status-changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['WorkersController_changeStatus'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/workers/{id}/assessments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['WorkersController_grades'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1844,14 +1844,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/sessions/{id}/attendance/missing': {
+  '/api/v1/workers/{id}/assessments/{year}': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get: operations['AttendanceReportsController_missing'];
+    get?: never;
+    put: operations['WorkersController_recordGrade'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rosters/template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RosterController_template'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1860,14 +1876,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/sessions/{id}/attendance/sheet': {
+  '/api/v1/rosters/imports': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get: operations['AttendanceReportsController_sessionSheet'];
+    get?: never;
+    put?: never;
+    post: operations['RosterController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rosters/imports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RosterController_importStatus'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1876,46 +1908,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/classes/{id}/attendance/sheet': {
+  '/api/v1/rosters/exports': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get: operations['AttendanceReportsController_classSheet'];
+    get?: never;
     put?: never;
-    post: operations['AttendanceReportsController_upload'];
+    post: operations['RosterController_startExport'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/v1/classes/{id}/attendance': {
+  '/api/v1/rosters/exports/{id}': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get: operations['AttendanceReportsController_grid'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/classes/{id}/attendance/export': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['AttendanceReportsController_gridXlsx'];
+    get: operations['RosterController_exportStatus'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1924,30 +1940,14 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/classes/{id}/attendance/report': {
+  '/api/v1/rosters/exports/{id}/file': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    get: operations['AttendanceReportsController_report'];
-    put?: never;
-    post: operations['AttendanceReportsController_requestReport'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/districts/{id}/attendance': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['AttendanceReportsController_district'];
+    get: operations['RosterController_download'];
     put?: never;
     post?: never;
     delete?: never;
@@ -3116,699 +3116,825 @@ export interface components {
       /** @description 本次标为已读的通知数 (notifications marked read) */
       updated: number;
     };
-    PolicyVersionDto: {
-      /** @description 版本 ID */
-      id: string;
-      /** @description 地区 (region) */
-      region: string;
-      /** @description 起始年度 (from year) */
-      fromYear: number;
-      /** @description 政策内容 (the policy) */
-      data: Record<string, never>;
-      /**
-       * Format: date-time
-       * @description 创建时间
-       */
-      createdAt: string;
-    };
-    HoursChangesDto: {
-      /** @description 初任培训学时（其他新招录）(induction, default) */
-      induction?: number;
-      /** @description 初任培训学时（全市统一公开招录）(induction, city-wide recruits) */
-      inductionCitywide?: number;
-      /** @description 岗位培训学时 (post) */
-      post?: number;
-      /** @description 进修培训学时 (advanced) */
-      advanced?: number;
-      /** @description 继续教育学时 (continuing) */
-      continuing?: number;
-    };
-    GradeCapDto: {
-      /**
-       * @description 条件 (when): no_training / no_exam / failed_exam / hours_below
-       * @enum {string}
-       */
-      when: 'no_training' | 'no_exam' | 'failed_exam' | 'hours_below';
-      /** @description hours_below 的年度学时下限 (yearly hours for hours_below) */
-      hours?: number;
-      /**
-       * @description 最高可评等次 (best grade still allowed)
-       * @example competent
-       */
-      bestGrade: string;
-      /**
-       * @description 依据 (source)
-       * @example 某区社区工作者管理办法 第六条
-       */
-      source: string;
-    };
-    PolicyLayerDto: {
-      /**
-       * @description 区的行政区划代码 (district division code, GB/T 2260)
-       * @example 110108
-       */
-      districtCode: string;
-      /**
-       * @description 层级名称 (name of the layer)
-       * @example 海淀区
-       */
-      name: string;
-      /** @description 本区的等次限制 (the district’s grade caps) */
-      gradeCaps: components['schemas']['GradeCapDto'][];
-    };
-    GradeShareLimitDto: {
-      /**
-       * @description 等次 (grade)
-       * @example excellent
-       */
-      grade: string;
-      /**
-       * @description 最高比例，百分数 (largest share, per cent)
-       * @example 20
-       */
-      maxPercent: number;
-      /**
-       * @description 计算单位 (unit counted)
-       * @enum {string}
-       */
-      per: 'street';
-      /**
-       * @description 依据 (source)
-       * @example 沈阳市社区工作者管理办法 第二十八条
-       */
-      source: string;
-    };
-    RemedialRuleDto: {
-      /**
-       * @description 考核等次 (grade that calls for training)
-       * @example warning
-       */
-      afterGrade: string;
-      /**
-       * @description 须参加的培训类型 (training type owed)
-       * @enum {string}
-       */
-      type: 'induction' | 'post' | 'advanced' | 'continuing' | 'elective';
-      /**
-       * @description 名称 (label)
-       * @example 专门培训
-       */
-      label: string;
-      /**
-       * @description 依据 (source)
-       * @example 沈阳市社区工作者管理办法 第三十二条
-       */
-      source: string;
-    };
-    NewPolicyVersionDto: {
-      /**
-       * @description 新版本 ID (id of the new version)
-       * @example beijing-2027
-       */
-      id: string;
-      /**
-       * @description 以哪个版本为基础 (version it is based on)
-       * @example beijing-2012
-       */
-      basedOn: string;
-      /**
-       * @description 起始年度，须晚于今年 (first year; after the current year)
-       * @example 2027
-       */
-      fromYear: number;
-      /** @description 标题 (title) */
-      title: string;
-      /** @description 学时调整 (changed minimum hours) */
-      hours?: components['schemas']['HoursChangesDto'];
-      /** @description 可推荐进修的上年考核等次 (grades that allow nomination) */
-      nominationGrades?: string[];
-      /** @description 培训结果对考核等次的限制；给出即整体替换 (grade caps; replaces the list) */
-      gradeCaps?: components['schemas']['GradeCapDto'][];
-      /** @description 区级规则层；给出即整体替换 (district layers; replaces the list) */
-      layers?: components['schemas']['PolicyLayerDto'][];
-      /** @description 等次比例限制；给出即整体替换 (grade share limits; replaces the list) */
-      shareLimits?: components['schemas']['GradeShareLimitDto'][];
-      /** @description 考核后须参加的培训；给出即整体替换 (training owed after a grade; replaces the list) */
-      remedial?: components['schemas']['RemedialRuleDto'][];
-      /** @description 进修培训年度名额 (advanced-study places a year) */
-      advancedQuota?: number;
-    };
-    OrgUnitDto: {
-      /**
-       * Format: uuid
-       * @description ID
-       */
-      id: string;
-      /**
-       * @description 类型 (kind)
-       * @enum {string}
-       */
-      kind: 'municipality' | 'district' | 'street' | 'community' | 'institution';
-      /** @description 上级 ID (parent) */
-      parentId: string | null;
-      /** @description 名称 (name) */
-      name: string;
-      /** @description 代码 (code) */
-      code: string | null;
-      /** @description 所在区 (district) */
-      districtId: string | null;
-      /** @description 所在街道 (street) */
-      streetId: string | null;
-      /** @description 是否启用 (active) */
-      active: boolean;
-    };
-    CreateOrgUnitDto: {
-      /**
-       * @description 类型：district 区 / street 街道 / community 社区 / institution 培训机构
-       * @enum {string}
-       */
-      kind: 'district' | 'street' | 'community' | 'institution';
-      /**
-       * Format: uuid
-       * @description 上级 ID；缺省为调用者所在的单位 (parent; defaults to your own unit)
-       */
-      parentId?: string;
-      /**
-       * @description 名称 (name)
-       * @example 中关村街道
-       */
-      name: string;
-      /**
-       * @description 行政区划代码或登记编号；区划代码须属于本市且在上级之内 (division code, within the municipality and the parent, or a registration number)
-       * @example 110108013
-       */
-      code?: string;
-    };
-    UpdateOrgUnitDto: {
-      /** @description 名称 (name) */
-      name?: string;
-      /** @description 行政区划代码 (division code) */
-      code?: string;
-      /** @description 启用/停用 (active) */
-      active?: boolean;
-    };
-    DeleteOutcomeDto: {
-      /** @description deleted：已删除；deactivated：仍被引用，已停用 (still referenced, so deactivated) */
-      outcome: string;
-      /** @description 引用它的记录数 (what refers to it) */
-      references: Record<string, never>;
-    };
-    CreateAccountDto: {
-      /**
-       * @description 用户名：3-64 位小写字母、数字、. _ - (username)
-       * @example haidian.zhang
-       */
-      username: string;
-      /**
-       * @description 显示名 (display name)
-       * @example 张三
-       */
-      displayName: string;
-      /**
-       * @description 角色 (role)
-       * @enum {string}
-       */
-      role: 'municipal_admin' | 'district_admin' | 'street_admin' | 'institution_staff' | 'teacher';
-      /**
-       * Format: uuid
-       * @description 管辖范围：区、街道、机构或市的 ID (the unit the account is bound to)
-       */
-      scopeOrgId: string;
-      /** @description 初始密码；缺省时生成并返回一次 (initial password; generated if absent) */
-      password?: string;
-    };
-    CreatedAccountDto: {
-      /**
-       * Format: uuid
-       * @description ID
-       */
-      id: string;
-      /** @description 用户名 (username) */
-      username: string;
-      /** @description 显示名 (display name) */
-      displayName: string;
-      /**
-       * @description 角色 (role)
-       * @enum {string}
-       */
-      role:
-        | 'municipal_admin'
-        | 'district_admin'
-        | 'street_admin'
-        | 'institution_staff'
-        | 'teacher'
-        | 'worker';
-      /** @description 管辖范围 (bound unit) */
-      scopeOrgId: string | null;
-      /** @description 关联的社区工作者 (linked worker) */
-      workerId: string | null;
-      /** @description 是否启用 (active) */
-      active: boolean;
-      /**
-       * Format: date-time
-       * @description 最近登录 (last login)
-       */
-      lastLoginAt: string | null;
-      /** @description 初始或重置后的密码，只显示这一次 (shown once) */
-      password: string | null;
-    };
-    AccountDto: {
-      /**
-       * Format: uuid
-       * @description ID
-       */
-      id: string;
-      /** @description 用户名 (username) */
-      username: string;
-      /** @description 显示名 (display name) */
-      displayName: string;
-      /**
-       * @description 角色 (role)
-       * @enum {string}
-       */
-      role:
-        | 'municipal_admin'
-        | 'district_admin'
-        | 'street_admin'
-        | 'institution_staff'
-        | 'teacher'
-        | 'worker';
-      /** @description 管辖范围 (bound unit) */
-      scopeOrgId: string | null;
-      /** @description 关联的社区工作者 (linked worker) */
-      workerId: string | null;
-      /** @description 是否启用 (active) */
-      active: boolean;
-      /**
-       * Format: date-time
-       * @description 最近登录 (last login)
-       */
-      lastLoginAt: string | null;
-    };
-    AccountPageDto: {
-      /** @description 账号 (accounts, by username) */
-      items: components['schemas']['AccountDto'][];
-      /** @description 下一页游标 (next cursor) */
-      nextCursor: string | null;
-    };
-    TemporaryPasswordDto: {
-      /** @description 临时密码，只显示这一次；该账号的所有登录已注销 (shown once; sessions revoked) */
-      temporaryPassword: string;
-    };
-    CreateWorkerAccountDto: {
-      /**
-       * @description 用户名 (username)
-       * @example li.si
-       */
-      username: string;
-      /** @description 初始密码；缺省时生成并返回一次 (initial password; generated if absent) */
-      password?: string;
-    };
-    CreateWorkerDto: {
-      /**
-       * @description 姓名 (name)
-       * @example 李四
-       */
-      name: string;
-      /**
-       * @description 性别；缺省按身份证号 (gender; defaults to the ID number’s)
-       * @enum {string}
-       */
-      gender?: 'male' | 'female';
-      /**
-       * @description 出生日期；缺省按身份证号 (birth date)
-       * @example 1990-03-07
-       */
-      birthDate?: string;
-      /**
-       * @description 身份证号，18 位，校验位 (resident ID number)
-       * @example 110101199003076632
-       */
-      idNumber: string;
-      /**
-       * @description 联系电话 (phone)
-       * @example 13800000000
-       */
-      phone?: string;
-      /**
-       * Format: uuid
-       * @description 所在社区 ID (community)
-       */
-      communityId: string;
-      /**
-       * @description 岗位层级：head 正职 / deputy 副职 / staff 一般工作人员
-       * @enum {string}
-       */
-      positionTier: 'head' | 'deputy' | 'staff';
-      /**
-       * @description 职务 (post)
-       * @enum {string}
-       */
-      post?:
-        | 'party_secretary'
-        | 'committee_director'
-        | 'station_head'
-        | 'deputy_party_secretary'
-        | 'committee_deputy_director'
-        | 'station_deputy_head'
-        | 'committee_member'
-        | 'station_staff'
-        | 'full_time_officer';
-      /**
-       * @description 进入方式 (entry channel)
-       * @enum {string}
-       */
-      entryChannel: 'elected' | 'recruited_citywide' | 'recruited_other';
-      /**
-       * @description 社区工作起始日期 (started community work on)
-       * @example 2015-07-01
-       */
-      startedOn: string;
-      /**
-       * @description 社会工作职业资格 (social-work qualification)
-       * @enum {string}
-       */
-      qualification?: 'none' | 'assistant_social_worker' | 'social_worker' | 'senior_social_worker';
-      /** @description 资格证书编号 (certificate number) */
-      qualificationCertNo?: string;
-      /**
-       * @description 取得资格日期 (qualified on)
-       * @example 2019-06-20
-       */
-      qualificationOn?: string;
-    };
-    WorkerDto: {
-      /**
-       * Format: uuid
-       * @description ID
-       */
-      id: string;
+    MarkDto: {
+      /** @description 报名记录 */
+      enrollmentId: string;
+      /** @description 社区工作者 */
+      workerId: string;
       /** @description 姓名 */
       name: string;
-      /**
-       * @description 性别
-       * @enum {string}
-       */
-      gender: 'male' | 'female';
-      /** @description 出生日期 */
-      birthDate: string;
-      /** @description 身份证号；非本人及其管理者时打码 (masked outside the chain of administration) */
-      idNumber: string;
-      /** @description 身份证号是否已打码 (whether idNumber is masked) */
-      idNumberMasked: boolean;
-      /** @description 联系电话 */
-      phone: string | null;
-      /** @description 社区 ID */
-      communityId: string;
-      /** @description 街道 ID */
-      streetId: string;
-      /** @description 区 ID */
-      districtId: string;
-      /**
-       * @description 岗位层级
-       * @enum {string}
-       */
-      positionTier: 'head' | 'deputy' | 'staff';
-      /**
-       * @description 职务
-       * @enum {string|null}
-       */
-      post:
-        | 'party_secretary'
-        | 'committee_director'
-        | 'station_head'
-        | 'deputy_party_secretary'
-        | 'committee_deputy_director'
-        | 'station_deputy_head'
-        | 'committee_member'
-        | 'station_staff'
-        | 'full_time_officer'
-        | null;
-      /**
-       * @description 进入方式
-       * @enum {string}
-       */
-      entryChannel: 'elected' | 'recruited_citywide' | 'recruited_other';
-      /** @description 社区工作起始日期 */
-      startedOn: string;
-      /**
-       * @description 社工资格
-       * @enum {string}
-       */
-      qualification: 'none' | 'assistant_social_worker' | 'social_worker' | 'senior_social_worker';
-      /** @description 资格证书编号 */
-      qualificationCertNo: string | null;
-      /** @description 取得资格日期 */
-      qualificationOn: string | null;
-      /**
-       * @description 状态
-       * @enum {string}
-       */
-      status: 'active' | 'left' | 'retired';
-      /** @description 版本号 (for optimistic locking) */
-      version: number;
-    };
-    WorkerPageDto: {
-      /** @description 社区工作者，按姓名排序 (by name) */
-      items: components['schemas']['WorkerDto'][];
-      /** @description 下一页游标 (next cursor) */
-      nextCursor: string | null;
-    };
-    PostHistoryDto: {
-      /** @description 变动类型 initial / post_change / transfer / status_change */
-      changeKind: string;
-      /** @description 社区 ID */
-      communityId: string;
-      /** @description 社区名称 */
-      communityName: string | null;
-      /** @description 岗位层级 */
-      positionTier: string;
-      /** @description 职务 */
-      post: string | null;
-      /** @description 状态 */
-      status: string;
-      /** @description 生效日期 */
-      effectiveOn: string;
-      /** @description 原因 */
-      reason: string | null;
+      /** @description 身份证号（打码） */
+      idNumberMasked: string;
+      /** @description 考勤状态，未记录为 null */
+      status: string | null;
+      /** @description 迟到分钟 */
+      minutesLate: number;
+      /** @description 早退分钟 */
+      minutesEarly: number;
       /**
        * Format: date-time
-       * @description 记录时间
+       * @description 签到时间
        */
-      recordedAt: string;
-    };
-    GradeDto: {
-      /** @description 年度 */
-      year: number;
-      /** @description 等次代码 (grade code) */
-      grade: string;
-      /** @description 等次名称 (grade label) */
-      label: string;
-      /** @description 适用政策 (policy) */
-      policyId: string;
-      /** @description 备注 */
-      note: string | null;
+      checkInAt: string | null;
       /**
        * Format: date-time
-       * @description 记录时间
+       * @description 签退时间
        */
-      recordedAt: string;
+      checkOutAt: string | null;
+      /** @description 来源 (staff / self / code / offline / paper / leave) */
+      source: string | null;
+      /** @description 计入学时（半学时） */
+      creditedHalfHours: number;
+      /** @description 待审批的请假 */
+      pendingLeaveId: string | null;
+      /** @description 版本 */
+      version: number | null;
     };
-    WorkerFileDto: {
-      /** @description 基本情况 (facts) */
-      worker: components['schemas']['WorkerDto'];
-      /** @description 所在社区、街道、区名称 (place names) */
-      place: Record<string, never>;
-      /** @description 岗位变化情况 (post history, oldest first) */
-      postHistory: components['schemas']['PostHistoryDto'][];
-      /** @description 考核评议 (annual grades, newest first) */
-      assessments: components['schemas']['GradeDto'][];
-      /** @description 是否有账号 (has an account) */
-      hasAccount: boolean;
+    SessionAttendanceDto: {
+      /** @description 课次 */
+      sessionId: string;
+      /** @description 班次 */
+      classId: string;
+      /**
+       * Format: date-time
+       * @description 开始
+       */
+      startsAt: string;
+      /**
+       * Format: date-time
+       * @description 结束
+       */
+      endsAt: string;
+      /** @description 学时（半学时） */
+      halfHours: number;
+      /** @description 各状态人数（unmarked: 未记录） */
+      counts: Record<string, never>;
+      /** @description 此刻未到的学员（课次进行中或已结束、未签到且未请假） */
+      missingNow: string[];
+      /** @description 名单与考勤 */
+      marks: components['schemas']['MarkDto'][];
     };
-    UpdateWorkerDto: {
-      /** @description 姓名 (name) */
-      name?: string;
-      /** @description 联系电话 (phone) */
-      phone?: string;
-      /**
-       * @description 社会工作职业资格 (qualification)
-       * @enum {string}
-       */
-      qualification?: 'none' | 'assistant_social_worker' | 'social_worker' | 'senior_social_worker';
-      /** @description 资格证书编号 (certificate number) */
-      qualificationCertNo?: string;
-      /** @description 取得资格日期 (qualified on) */
-      qualificationOn?: string;
-      /** @description 读取时的版本号，防止覆盖他人修改 (version you read; optimistic lock) */
-      version: number;
-    };
-    PostChangeDto: {
-      /**
-       * @description 新岗位层级 (new tier)
-       * @enum {string}
-       */
-      positionTier: 'head' | 'deputy' | 'staff';
-      /**
-       * @description 新职务 (new post)
-       * @enum {string}
-       */
-      post?:
-        | 'party_secretary'
-        | 'committee_director'
-        | 'station_head'
-        | 'deputy_party_secretary'
-        | 'committee_deputy_director'
-        | 'station_deputy_head'
-        | 'committee_member'
-        | 'station_staff'
-        | 'full_time_officer';
-      /**
-       * @description 生效日期 (effective on)
-       * @example 2026-01-01
-       */
-      effectiveOn: string;
-      /**
-       * @description 原因 (reason)
-       * @example 换届选举
-       */
-      reason?: string;
-    };
-    TransferDto: {
+    MarkInputDto: {
       /**
        * Format: uuid
-       * @description 调入社区 ID (new community)
+       * @description 报名记录（学员）(the trainee’s enrolment)
        */
-      communityId: string;
-      /** @description 生效日期 (effective on) */
-      effectiveOn: string;
-      /** @description 原因 (reason) */
-      reason?: string;
-    };
-    StatusChangeDto: {
+      enrollmentId: string;
       /**
-       * @description 状态：active 在职 / left 离职 / retired 退休
+       * @description 考勤状态 (present / late / left_early / leave / absent)
        * @enum {string}
        */
-      status: 'active' | 'left' | 'retired';
-      /** @description 生效日期 (effective on) */
-      effectiveOn: string;
-      /** @description 原因 (reason) */
-      reason?: string;
-    };
-    RecordGradeDto: {
-      /** @description 考核等次：政策中的代码或中文 (grade code or label, e.g. excellent / 优秀) */
-      grade: string;
+      status: 'present' | 'late' | 'left_early' | 'leave' | 'absent';
+      /**
+       * @description 迟到分钟数 (minutes late)
+       * @default 0
+       */
+      minutesLate: number;
+      /**
+       * @description 早退分钟数 (minutes early)
+       * @default 0
+       */
+      minutesEarly: number;
       /** @description 备注 (note) */
       note?: string;
     };
-    RowErrorDto: {
-      /** @description 行号，表头为第 1 行 (spreadsheet row; the header is row 1) */
-      row: number;
-      /** @description 列名 (column header) */
-      column: string;
-      /** @description 原因 (reason) */
+    MarkRosterDto: {
+      /** @description 考勤 (marks, one per trainee) */
+      marks: components['schemas']['MarkInputDto'][];
+      /** @description 更正原因（更改已有记录时必填）(reason, required to change existing marks) */
+      reason?: string;
+    };
+    MarkOneDto: {
+      /**
+       * @description 考勤状态
+       * @enum {string}
+       */
+      status: 'present' | 'late' | 'left_early' | 'leave' | 'absent';
+      /** @description 迟到分钟数 */
+      minutesLate?: number;
+      /** @description 早退分钟数 */
+      minutesEarly?: number;
+      /** @description 备注 */
+      note?: string;
+      /** @description 更正原因（更改已有记录时必填） */
+      reason?: string;
+    };
+    CheckInCodeDto: {
+      /** @description 签到页地址（二维码内容） */
+      url: string;
+      /** @description 令牌 */
+      token: string;
+      /** @description 6 位签到码 */
+      code: string;
+      /**
+       * Format: date-time
+       * @description 本令牌的失效时间（此后换新）
+       */
+      rotatesAt: string;
+      /** @description 轮换周期（秒） */
+      periodSeconds: number;
+      /** @description 本课次需要签退 */
+      checkOut: boolean;
+    };
+    CheckInDto: {
+      /**
+       * Format: uuid
+       * @description 课次 (session)
+       */
+      sessionId: string;
+      /**
+       * @description 二维码中的令牌 (the token in the QR code URL)
+       * @example 59966180.abcdEFGHijkl1234
+       */
+      token: string;
+      /**
+       * @description 签到或签退 (in / out)
+       * @default in
+       * @enum {string}
+       */
+      direction: 'in' | 'out';
+      /** @description 离线扫码时间（联网后补交）(when an offline phone scanned) */
+      scannedAt?: string;
+      /** @description 手机生成的请求编号，重试时不变 (the phone’s id of this check-in, kept on retries) */
+      clientRef?: string;
+    };
+    CheckInResultDto: {
+      /** @description 课次 */
+      sessionId: string;
+      /** @description 班次名称 */
+      classTitle: string;
+      /** @description 考勤状态 */
+      status: string;
+      /** @description 迟到分钟 */
+      minutesLate: number;
+      /** @description 早退分钟 */
+      minutesEarly: number;
+      /**
+       * Format: date-time
+       * @description 签到时间
+       */
+      checkInAt: string | null;
+      /**
+       * Format: date-time
+       * @description 签退时间
+       */
+      checkOutAt: string | null;
+      /** @description 是同一请求的重试（未重复记录） */
+      repeated: boolean;
+    };
+    CodeCheckInDto: {
+      /**
+       * @description 投屏上显示的 6 位签到码 (the 6-digit code on the screen)
+       * @example 048213
+       */
+      code: string;
+      /**
+       * @description 签到或签退
+       * @default in
+       * @enum {string}
+       */
+      direction: 'in' | 'out';
+      /** @description 请求编号（重试不变） */
+      clientRef?: string;
+    };
+    LeaveRequestInputDto: {
+      /** @description 请假事由 (reason) */
       reason: string;
     };
-    RosterImportResultDto: {
-      /**
-       * Format: uuid
-       * @description 导入 ID (import id)
-       */
-      importId: string;
-      /** @description pending / processing / invalid（有错误行，未写入）/ completed / failed */
+    LeaveRequestDto: {
+      /** @description 请假 id */
+      id: string;
+      /** @description 课次 */
+      sessionId: string;
+      /** @description 班次 */
+      classId: string;
+      /** @description 社区工作者 */
+      workerId: string;
+      /** @description 姓名 */
+      name: string;
+      /** @description 事由 */
+      reason: string;
+      /** @description 状态 (pending / approved / refused / cancelled) */
       status: string;
-      /** @description 数据行数 (data rows) */
-      totalRows: number;
-      /** @description 新增人数 (created) */
-      created: number;
-      /** @description 更新人数 (updated, matched on ID number) */
-      updated: number;
-      /** @description 错误行数 (number of problems) */
-      errorCount: number;
-      /** @description 错误明细（最多 1000 条）(problems, at most 1,000) */
-      errors: components['schemas']['RowErrorDto'][];
-      /** @description 处理失败原因 (failure) */
-      failure: string | null;
+      /** @description 说明 */
+      decisionNote: string | null;
+      /**
+       * Format: date-time
+       * @description 提交时间
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description 决定时间
+       */
+      decidedAt: string | null;
     };
-    StartExportDto: {
+    LeaveDecisionDto: {
+      /** @description 说明 (note) */
+      note?: string;
+    };
+    SessionHoursDto: {
+      /** @description 课次 */
+      sessionId: string;
+      /**
+       * Format: date-time
+       * @description 开始
+       */
+      startsAt: string;
+      /** @description 学时（半学时） */
+      halfHours: number;
+      /** @description 已结束 */
+      held: boolean;
+      /** @description 考勤 */
+      status: string | null;
+      /** @description 计入学时（半学时） */
+      creditedHalfHours: number;
+    };
+    EnrollmentHoursDto: {
+      /** @description 报名记录 */
+      enrollmentId: string;
+      /** @description 班次 */
+      classId: string;
+      /** @description 培训类型 */
+      type: string;
+      /** @description 已计学时（半学时） */
+      creditedHalfHours: number;
+      /** @description 要求学时（半学时）：政策对该学员的最低学时，无则为本班总学时 */
+      requiredHalfHours: number;
+      /** @description 已举行课次 */
+      sessionsHeld: number;
+      /** @description 出勤课次（出勤、迟到、早退） */
+      sessionsAttended: number;
+      /** @description 出勤率 0..1 */
+      attendanceRate: number;
+      /** @description 学时要求已满足（考试与证书依据） */
+      met: boolean;
+      /** @description 各课次 */
+      sessions: components['schemas']['SessionHoursDto'][];
+    };
+    TypeHoursDto: {
+      /** @description 培训类型 */
+      type: string;
+      /** @description 类型名称 */
+      label: string;
+      /** @description 已计学时（半学时） */
+      creditedHalfHours: number;
+      /** @description 政策最低学时（半学时），无则为 null */
+      requiredHalfHours: number | null;
+      /** @description 班次数 */
+      classes: number;
+    };
+    WorkerHoursDto: {
+      /** @description 社区工作者 */
+      workerId: string;
+      /** @description 年度 */
+      year: number;
+      /** @description 各类型学时 */
+      types: components['schemas']['TypeHoursDto'][];
+      /** @description 合计（半学时） */
+      totalHalfHours: number;
+    };
+    MissingTraineeDto: {
       /**
        * Format: uuid
-       * @description 区 (district)
+       * @description 报名记录（学员）(the trainee’s enrolment)
        */
-      districtId?: string;
+      enrollmentId: string;
+      /**
+       * Format: uuid
+       * @description 社区工作者 (the worker)
+       */
+      workerId: string;
+      /** @description 姓名 (name) */
+      name: string;
+      /**
+       * @description 未记录 unmarked / 缺勤 absent
+       * @enum {string}
+       */
+      status: 'unmarked' | 'absent';
+    };
+    MissingNowDto: {
+      /**
+       * Format: uuid
+       * @description 课次 (session)
+       */
+      sessionId: string;
+      /** @description 课次是否已开始 (started) */
+      started: boolean;
+      /** @description 应到人数 (trainees holding a place) */
+      expected: number;
+      /** @description 此刻未到 (missing right now) */
+      missing: components['schemas']['MissingTraineeDto'][];
+    };
+    SheetUploadResultDto: {
+      /**
+       * Format: uuid
+       * @description 班次 (class)
+       */
+      classId: string;
+      /** @description 有新增或更改考勤的课次数 (sessions whose marks were written) */
+      sessions: number;
+      /** @description 写入的考勤条数 (marks written) */
+      written: number;
+      /** @description 与已有考勤相同、未改动的条数 (marks unchanged) */
+      unchanged: number;
+      /** @description 上传文件的 SHA-256 (the uploaded file’s hash) */
+      fileSha256: string;
+    };
+    GridSessionDto: {
+      /**
+       * Format: uuid
+       * @description 课次 (session)
+       */
+      id: string;
+      /**
+       * Format: date-time
+       * @description 开始时间 (starts at)
+       */
+      startsAt: string;
+      /** @description 课次主题 (topic) */
+      topic: string;
+      /** @description 学时（半学时为单位）(half hours) */
+      halfHours: number;
+      /** @description 已结束 (held) */
+      held: boolean;
+    };
+    GridCellDto: {
+      /** @description 该课次的考勤状态，未记录为 null (present / late / left_early / leave / absent; null when not marked) */
+      status: string | null;
+      /** @description 该课次计入学时（半学时）(half hours credited for the session) */
+      creditedHalfHours: number;
+    };
+    GridRowDto: {
+      /**
+       * Format: uuid
+       * @description 报名记录（学员）(the trainee’s enrolment)
+       */
+      enrollmentId: string;
+      /** @description 姓名 (name) */
+      name: string;
+      /** @description 身份证号（打码）(masked ID number) */
+      idNumberMasked: string;
+      /** @description 各课次考勤，与 sessions 顺序一致 (one cell per session, in the order of sessions) */
+      cells: components['schemas']['GridCellDto'][];
+      /** @description 已计学时（半学时）(half hours credited) */
+      creditedHalfHours: number;
+      /** @description 要求学时（半学时）：政策对该学员的最低学时（不超过本班总学时），无则为本班总学时 (half hours required) */
+      requiredHalfHours: number;
+      /** @description 出勤率 0..1：出勤（含迟到、早退）课次 ÷ 已举行课次，未举行时为 1 (attendance rate) */
+      attendanceRate: number;
+      /** @description 学时要求已满足 (hours requirement met) */
+      met: boolean;
+    };
+    ClassGridDto: {
+      /**
+       * Format: uuid
+       * @description 班次 (class)
+       */
+      classId: string;
+      /** @description 班次名称 (class title) */
+      title: string;
+      /** @description 承办单位名称（培训机构，无则为街道）(the institution or street running the class) */
+      institution: string;
+      /** @description 主管部门（报表抬头）(the authority at the head of the report) */
+      authority: string;
+      /** @description 时区，如 Asia/Shanghai (the time zone of local times) */
+      timeZone: string;
+      /** @description 课次（表格的列）(sessions, the columns) */
+      sessions: components['schemas']['GridSessionDto'][];
+      /** @description 已报名学员（表格的行）(enrolled trainees, the rows) */
+      rows: components['schemas']['GridRowDto'][];
+    };
+    ClassReportJobDto: {
+      /** @description 队列名 (queue) */
+      queue: string;
+      /** @description 任务 ID：生成后用它下载 (the job; download the PDF with it) */
+      jobId: string;
+      /**
+       * @description 任务状态：已排队 (pending)
+       * @enum {string}
+       */
+      status: 'pending';
+    };
+    StreetAttendanceDto: {
       /**
        * Format: uuid
        * @description 街道 (street)
        */
-      streetId?: string;
-      /**
-       * Format: uuid
-       * @description 社区 (community)
-       */
-      communityId?: string;
-      /**
-       * @description 岗位层级 (tier)
-       * @enum {string}
-       */
-      positionTier?: 'head' | 'deputy' | 'staff';
-      /**
-       * @description 进入方式 (entry channel)
-       * @enum {string}
-       */
-      entryChannel?: 'elected' | 'recruited_citywide' | 'recruited_other';
-      /**
-       * @description 社工资格 (qualification)
-       * @enum {string}
-       */
-      qualification?: 'none' | 'assistant_social_worker' | 'social_worker' | 'senior_social_worker';
-      /**
-       * @description 状态 (status)
-       * @enum {string}
-       */
-      status?: 'active' | 'left' | 'retired';
-      /** @description 姓名包含 (name contains) */
-      name?: string;
-      /** @description 身份证号（完整 18 位）(exact ID number) */
-      idNumber?: string;
-      /** @description 联系电话（完整号码）(exact phone number) */
-      phone?: string;
-      /**
-       * @description 导出格式 (format)
-       * @default xlsx
-       * @enum {string}
-       */
-      format: 'xlsx' | 'csv';
+      streetId: string;
+      /** @description 街道名称 (street name) */
+      street: string;
+      /** @description 参训人次：本街道工作者在本年度开班中的报名数 (places held in the year’s classes) */
+      trainees: number;
+      /** @description 已举行的课次人次 (places × sessions held) */
+      sessionsHeld: number;
+      /** @description 出勤人次（出勤、迟到、早退）(present, late or left early) */
+      attended: number;
+      /** @description 请假人次 (on leave) */
+      leave: number;
+      /** @description 缺勤人次 (absent) */
+      absent: number;
+      /** @description 已举行但未记录的人次 (held but not marked) */
+      unmarked: number;
+      /** @description 出勤率 0..1：出勤人次 ÷ 已举行人次，无已举行课次时为 1 (attendance rate) */
+      attendanceRate: number;
     };
-    RosterJobDto: {
+    DistrictAttendanceDto: {
       /**
        * Format: uuid
-       * @description 名册文件 ID (import or export id)
+       * @description 区 (district)
        */
+      districtId: string;
+      /** @description 区名称 (district name) */
+      district: string;
+      /** @description 年度，默认本年 (year, this year by default) */
+      year: number;
+      /** @description 全区出勤率 0..1 (the district’s attendance rate) */
+      attendanceRate: number;
+      /** @description 各街道 (by street) */
+      streets: components['schemas']['StreetAttendanceDto'][];
+    };
+    CreatePlanClassDto: {
+      /**
+       * @description 名额 (places)
+       * @example 60
+       */
+      capacity: number;
+      /**
+       * @description 报名开始 (enrolment opens, ISO time)
+       * @example 2026-11-20T00:00:00+08:00
+       */
+      enrolOpensAt: string;
+      /**
+       * @description 报名截止 (enrolment closes, ISO time)
+       * @example 2026-12-01T00:00:00+08:00
+       */
+      enrolClosesAt: string;
+      /**
+       * @description 费用（分），仅职称类、学历类 (fee in fen, elective only)
+       * @example 0
+       */
+      feeFen?: number;
+      /**
+       * Format: uuid
+       * @description 已批准的项目计划书 (approved project plan)
+       */
+      projectPlanId: string;
+      /** @description 班次名称，默认取计划书标题 (title; default: the plan title) */
+      title?: string;
+      /** @description 地点，默认取计划书地点 (location; default: the plan place) */
+      location?: string;
+    };
+    ClassSessionDto: {
+      /** @description 课次 id */
       id: string;
-      /** @description 队列名 (queue) */
-      queue: string;
-      /** @description 任务 ID：GET /api/v1/jobs/{queue}/{jobId} 查询进度 */
-      jobId: string;
-      /** @description 状态 (status) */
+      /** @description 日期 (region date) */
+      date: string;
+      /** @description 开始 (HH:MM) */
+      startTime: string;
+      /** @description 结束 (HH:MM) */
+      endTime: string;
+      /**
+       * Format: date-time
+       * @description 开始时刻 (instant)
+       */
+      startsAt: string;
+      /**
+       * Format: date-time
+       * @description 结束时刻 (instant)
+       */
+      endsAt: string;
+      /** @description 学时（半学时）(half hours) */
+      halfHours: number;
+      /** @description 主题 (topic) */
+      topic: string;
+      /** @description 教学方式 (method) */
+      method: string;
+      /** @description 教师 id */
+      teacherId: string | null;
+      /** @description 教师或主讲人姓名 */
+      teacherName: string | null;
+      /** @description 教室 */
+      room: string | null;
+      /** @description 状态 (scheduled / cancelled) */
       status: string;
     };
-    RosterExportDto: {
+    ClassDto: {
+      /** @description 班次 id */
+      id: string;
+      /** @description 来源 (plan / municipal / street) */
+      origin: string;
+      /** @description 项目计划书 */
+      projectPlanId: string | null;
+      /** @description 承办机构 */
+      institutionId: string | null;
+      /** @description 承办机构名称 */
+      institutionName: string | null;
+      /** @description 区 */
+      districtId: string | null;
+      /** @description 街道（街道培训） */
+      streetId: string | null;
+      /** @description 年度 */
+      year: number;
+      /** @description 类型 */
+      type: string;
+      /** @description 类型名称 */
+      typeLabel: string;
+      /** @description 名称 */
+      title: string;
+      /** @description 面向层级 */
+      targetTiers: string[];
+      /** @description 面向进入方式 */
+      targetChannels: string[];
+      /** @description 名额 */
+      capacity: number;
+      /** @description 已占名额（已报名 + 候补待确认） */
+      taken: number;
+      /** @description 地点 */
+      location: string;
+      /**
+       * Format: date-time
+       * @description 报名开始
+       */
+      enrolOpensAt: string;
+      /**
+       * Format: date-time
+       * @description 报名截止
+       */
+      enrolClosesAt: string;
+      /** @description 费用（分） */
+      feeFen: number;
+      /** @description 本班迟到认定（分钟），null 按政策 */
+      lateThresholdMinutes: number | null;
+      /** @description 本班早退认定（分钟），null 按政策 */
+      earlyThresholdMinutes: number | null;
+      /** @description 状态 */
+      status: string;
+      /** @description 当前可报名 */
+      enrolmentOpen: boolean;
+      /** @description 课时合计（半学时） */
+      halfHours: number;
+      /**
+       * Format: date-time
+       * @description 首次课时间
+       */
+      startsAt: string | null;
+      /**
+       * Format: date-time
+       * @description 末次课结束
+       */
+      endsAt: string | null;
+      /** @description 取消原因 */
+      cancelReason: string | null;
+      /** @description 版本 */
+      version: number;
+      /** @description 课次 */
+      sessions: components['schemas']['ClassSessionDto'][];
+    };
+    SessionInputDto: {
+      /**
+       * @description 日期 (date, region time)
+       * @example 2026-12-01
+       */
+      date: string;
+      /**
+       * @description 开始时间 (start, HH:MM)
+       * @example 09:00
+       */
+      startTime: string;
+      /**
+       * @description 结束时间 (end, HH:MM)
+       * @example 11:30
+       */
+      endTime: string;
+      /**
+       * @description 学时，以半学时计 (class hours in halves: 3 = 1.5 学时)
+       * @example 4
+       */
+      halfHours: number;
+      /**
+       * @description 主题 (topic)
+       * @example 社区治理与居民自治
+       */
+      topic: string;
+      /**
+       * @description 教学方式 (method)
+       * @enum {string}
+       */
+      method: 'lecture' | 'case_teaching' | 'simulation' | 'site_visit' | 'online';
       /**
        * Format: uuid
-       * @description 导出 ID (export id)
+       * @description 师资库教师 (teacher of the pool)
+       */
+      teacherId?: string;
+      /** @description 主讲人（街道培训可不在师资库）(speaker, street classes) */
+      speakerName?: string;
+      /**
+       * @description 教室 (room)
+       * @example 301 教室
+       */
+      room?: string;
+    };
+    CreateOwnClassDto: {
+      /**
+       * @description 名额 (places)
+       * @example 60
+       */
+      capacity: number;
+      /**
+       * @description 报名开始 (enrolment opens, ISO time)
+       * @example 2026-11-20T00:00:00+08:00
+       */
+      enrolOpensAt: string;
+      /**
+       * @description 报名截止 (enrolment closes, ISO time)
+       * @example 2026-12-01T00:00:00+08:00
+       */
+      enrolClosesAt: string;
+      /**
+       * @description 费用（分），仅职称类、学历类 (fee in fen, elective only)
+       * @example 0
+       */
+      feeFen?: number;
+      /**
+       * @description 班次名称 (title)
+       * @example 2026 年社区工作业务培训
+       */
+      title: string;
+      /**
+       * @description 地点 (location)
+       * @example 东华门街道办事处三楼会议室
+       */
+      location: string;
+      /** @description 课次 (sessions) */
+      sessions: components['schemas']['SessionInputDto'][];
+    };
+    CreateAdvancedClassDto: {
+      /**
+       * @description 名额 (places)
+       * @example 60
+       */
+      capacity: number;
+      /**
+       * @description 报名开始 (enrolment opens, ISO time)
+       * @example 2026-11-20T00:00:00+08:00
+       */
+      enrolOpensAt: string;
+      /**
+       * @description 报名截止 (enrolment closes, ISO time)
+       * @example 2026-12-01T00:00:00+08:00
+       */
+      enrolClosesAt: string;
+      /**
+       * @description 费用（分），仅职称类、学历类 (fee in fen, elective only)
+       * @example 0
+       */
+      feeFen?: number;
+      /**
+       * @description 班次名称 (title)
+       * @example 2026 年社区工作业务培训
+       */
+      title: string;
+      /**
+       * @description 地点 (location)
+       * @example 东华门街道办事处三楼会议室
+       */
+      location: string;
+      /** @description 课次 (sessions) */
+      sessions: components['schemas']['SessionInputDto'][];
+      /**
+       * Format: uuid
+       * @description 承办机构（已备案的高校等）(institution, filed)
+       */
+      institutionId: string;
+      /**
+       * @description 年度 (year)
+       * @example 2026
+       */
+      year: number;
+    };
+    ClassPageDto: {
+      /** @description 班次 */
+      items: components['schemas']['ClassDto'][];
+      /** @description 下一页游标 */
+      nextCursor: string | null;
+    };
+    UpdateClassDto: {
+      /** @description 当前版本 (version, optimistic lock) */
+      version: number;
+      /** @description 班次名称 (title) */
+      title?: string;
+      /** @description 名额 (places) */
+      capacity?: number;
+      /** @description 地点 (location) */
+      location?: string;
+      /** @description 报名开始 (ISO time) */
+      enrolOpensAt?: string;
+      /** @description 报名截止 (ISO time) */
+      enrolClosesAt?: string;
+      /** @description 费用（分）(fee in fen) */
+      feeFen?: number;
+      /** @description 迟到认定（分钟），只能严于政策；null 按政策 (late threshold, stricter than the policy; null: the policy) */
+      lateThresholdMinutes?: number | null;
+      /** @description 早退认定（分钟），只能严于政策；null 按政策 (early-leaving threshold; null: the policy) */
+      earlyThresholdMinutes?: number | null;
+    };
+    CancelClassDto: {
+      /** @description 取消原因 (reason) */
+      reason: string;
+    };
+    SessionPatchDto: {
+      /**
+       * @description 日期 (date)
+       * @example 2026-12-01
+       */
+      date?: string;
+      /** @description 开始时间 (HH:MM) */
+      startTime?: string;
+      /** @description 结束时间 (HH:MM) */
+      endTime?: string;
+      /** @description 学时（半学时）(class hours in halves) */
+      halfHours?: number;
+      /** @description 主题 (topic) */
+      topic?: string;
+      /**
+       * @description 教学方式 (method)
+       * @enum {string}
+       */
+      method?: 'lecture' | 'case_teaching' | 'simulation' | 'site_visit' | 'online';
+      /**
+       * Format: uuid
+       * @description 教师；null 取消指定 (teacher; null: none)
+       */
+      teacherId?: string | null;
+      /** @description 教室；null 取消 (room; null: none) */
+      room?: string | null;
+      /** @description 变更原因（开放报名后必填）(reason, required once open) */
+      reason?: string;
+    };
+    CancelSessionDto: {
+      /** @description 取消原因 (reason) */
+      reason: string;
+    };
+    ArchiveFileDto: {
+      /**
+       * Format: uuid
+       * @description 档案文件 ID (archive file id)
        */
       id: string;
-      /** @description pending / processing / completed / failed */
-      status: string;
-      /** @description 格式 (format) */
-      format: string;
-      /** @description 行数 (rows) */
-      totalRows: number | null;
-      /** @description 文件大小（字节）(size in bytes) */
-      sizeBytes: number;
-      /** @description 失败原因 (failure) */
-      failure: string | null;
+      /**
+       * Format: uuid
+       * @description 班次 ID (class id)
+       */
+      classId: string;
+      /**
+       * @description 材料类别 (category): teaching_plan 教学计划 / material 培训资料 / roster 学员名册 / photo 课堂照片 / video 课堂视频 / other 其他
+       * @enum {string}
+       */
+      category: 'teaching_plan' | 'material' | 'roster' | 'photo' | 'video' | 'other';
+      /**
+       * @description 类别名称 (category label)
+       * @example 课堂照片
+       */
+      categoryLabel: string;
+      /**
+       * @description 上传时的文件名 (file name as uploaded)
+       * @example 第一次课合影.jpg
+       */
+      fileName: string;
+      /**
+       * @description 字节数 (size in bytes)
+       * @example 1048576
+       */
+      size: number;
+      /**
+       * @description 由内容识别的类型 (MIME type sniffed from the content)
+       * @example image/jpeg
+       */
+      mime: string;
+      /**
+       * @description 内容的 SHA-256 (hex)
+       * @example e3b0c44298fc1c149afbf4c8996fb924…
+       */
+      sha256: string;
+      /**
+       * Format: uuid
+       * @description 上传账号 (uploaded by, account id)
+       */
+      uploadedBy: string;
+      /**
+       * Format: date-time
+       * @description 上传时间 (uploaded at)
+       */
+      uploadedAt: string;
+    };
+    ArchiveListDto: {
+      /** @description 档案文件，最新的在前 (files, newest first) */
+      items: components['schemas']['ArchiveFileDto'][];
+      /** @description 文件总数 (number of files) */
+      count: number;
+      /** @description 总字节数 (total bytes) */
+      totalBytes: number;
     };
     FiledInstitutionDto: {
       /**
@@ -4448,387 +4574,142 @@ export interface components {
       /** @description 退回意见 (comments) */
       comments: string;
     };
-    CreatePlanClassDto: {
-      /**
-       * @description 名额 (places)
-       * @example 60
-       */
-      capacity: number;
-      /**
-       * @description 报名开始 (enrolment opens, ISO time)
-       * @example 2026-11-20T00:00:00+08:00
-       */
-      enrolOpensAt: string;
-      /**
-       * @description 报名截止 (enrolment closes, ISO time)
-       * @example 2026-12-01T00:00:00+08:00
-       */
-      enrolClosesAt: string;
-      /**
-       * @description 费用（分），仅职称类、学历类 (fee in fen, elective only)
-       * @example 0
-       */
-      feeFen?: number;
-      /**
-       * Format: uuid
-       * @description 已批准的项目计划书 (approved project plan)
-       */
-      projectPlanId: string;
-      /** @description 班次名称，默认取计划书标题 (title; default: the plan title) */
-      title?: string;
-      /** @description 地点，默认取计划书地点 (location; default: the plan place) */
-      location?: string;
-    };
-    ClassSessionDto: {
-      /** @description 课次 id */
+    PolicyVersionDto: {
+      /** @description 版本 ID */
       id: string;
-      /** @description 日期 (region date) */
-      date: string;
-      /** @description 开始 (HH:MM) */
-      startTime: string;
-      /** @description 结束 (HH:MM) */
-      endTime: string;
+      /** @description 地区 (region) */
+      region: string;
+      /** @description 起始年度 (from year) */
+      fromYear: number;
+      /** @description 政策内容 (the policy) */
+      data: Record<string, never>;
       /**
        * Format: date-time
-       * @description 开始时刻 (instant)
+       * @description 创建时间
        */
-      startsAt: string;
-      /**
-       * Format: date-time
-       * @description 结束时刻 (instant)
-       */
-      endsAt: string;
-      /** @description 学时（半学时）(half hours) */
-      halfHours: number;
-      /** @description 主题 (topic) */
-      topic: string;
-      /** @description 教学方式 (method) */
-      method: string;
-      /** @description 教师 id */
-      teacherId: string | null;
-      /** @description 教师或主讲人姓名 */
-      teacherName: string | null;
-      /** @description 教室 */
-      room: string | null;
-      /** @description 状态 (scheduled / cancelled) */
-      status: string;
+      createdAt: string;
     };
-    ClassDto: {
-      /** @description 班次 id */
-      id: string;
-      /** @description 来源 (plan / municipal / street) */
-      origin: string;
-      /** @description 项目计划书 */
-      projectPlanId: string | null;
-      /** @description 承办机构 */
-      institutionId: string | null;
-      /** @description 承办机构名称 */
-      institutionName: string | null;
-      /** @description 区 */
-      districtId: string | null;
-      /** @description 街道（街道培训） */
-      streetId: string | null;
-      /** @description 年度 */
-      year: number;
-      /** @description 类型 */
-      type: string;
-      /** @description 类型名称 */
-      typeLabel: string;
-      /** @description 名称 */
-      title: string;
-      /** @description 面向层级 */
-      targetTiers: string[];
-      /** @description 面向进入方式 */
-      targetChannels: string[];
-      /** @description 名额 */
-      capacity: number;
-      /** @description 已占名额（已报名 + 候补待确认） */
-      taken: number;
-      /** @description 地点 */
-      location: string;
-      /**
-       * Format: date-time
-       * @description 报名开始
-       */
-      enrolOpensAt: string;
-      /**
-       * Format: date-time
-       * @description 报名截止
-       */
-      enrolClosesAt: string;
-      /** @description 费用（分） */
-      feeFen: number;
-      /** @description 本班迟到认定（分钟），null 按政策 */
-      lateThresholdMinutes: number | null;
-      /** @description 本班早退认定（分钟），null 按政策 */
-      earlyThresholdMinutes: number | null;
-      /** @description 状态 */
-      status: string;
-      /** @description 当前可报名 */
-      enrolmentOpen: boolean;
-      /** @description 课时合计（半学时） */
-      halfHours: number;
-      /**
-       * Format: date-time
-       * @description 首次课时间
-       */
-      startsAt: string | null;
-      /**
-       * Format: date-time
-       * @description 末次课结束
-       */
-      endsAt: string | null;
-      /** @description 取消原因 */
-      cancelReason: string | null;
-      /** @description 版本 */
-      version: number;
-      /** @description 课次 */
-      sessions: components['schemas']['ClassSessionDto'][];
+    HoursChangesDto: {
+      /** @description 初任培训学时（其他新招录）(induction, default) */
+      induction?: number;
+      /** @description 初任培训学时（全市统一公开招录）(induction, city-wide recruits) */
+      inductionCitywide?: number;
+      /** @description 岗位培训学时 (post) */
+      post?: number;
+      /** @description 进修培训学时 (advanced) */
+      advanced?: number;
+      /** @description 继续教育学时 (continuing) */
+      continuing?: number;
     };
-    SessionInputDto: {
+    GradeCapDto: {
       /**
-       * @description 日期 (date, region time)
-       * @example 2026-12-01
-       */
-      date: string;
-      /**
-       * @description 开始时间 (start, HH:MM)
-       * @example 09:00
-       */
-      startTime: string;
-      /**
-       * @description 结束时间 (end, HH:MM)
-       * @example 11:30
-       */
-      endTime: string;
-      /**
-       * @description 学时，以半学时计 (class hours in halves: 3 = 1.5 学时)
-       * @example 4
-       */
-      halfHours: number;
-      /**
-       * @description 主题 (topic)
-       * @example 社区治理与居民自治
-       */
-      topic: string;
-      /**
-       * @description 教学方式 (method)
+       * @description 条件 (when): no_training / no_exam / failed_exam / hours_below
        * @enum {string}
        */
-      method: 'lecture' | 'case_teaching' | 'simulation' | 'site_visit' | 'online';
+      when: 'no_training' | 'no_exam' | 'failed_exam' | 'hours_below';
+      /** @description hours_below 的年度学时下限 (yearly hours for hours_below) */
+      hours?: number;
       /**
-       * Format: uuid
-       * @description 师资库教师 (teacher of the pool)
+       * @description 最高可评等次 (best grade still allowed)
+       * @example competent
        */
-      teacherId?: string;
-      /** @description 主讲人（街道培训可不在师资库）(speaker, street classes) */
-      speakerName?: string;
+      bestGrade: string;
       /**
-       * @description 教室 (room)
-       * @example 301 教室
+       * @description 依据 (source)
+       * @example 某区社区工作者管理办法 第六条
        */
-      room?: string;
+      source: string;
     };
-    CreateOwnClassDto: {
+    PolicyLayerDto: {
       /**
-       * @description 名额 (places)
-       * @example 60
+       * @description 区的行政区划代码 (district division code, GB/T 2260)
+       * @example 110108
        */
-      capacity: number;
+      districtCode: string;
       /**
-       * @description 报名开始 (enrolment opens, ISO time)
-       * @example 2026-11-20T00:00:00+08:00
+       * @description 层级名称 (name of the layer)
+       * @example 海淀区
        */
-      enrolOpensAt: string;
-      /**
-       * @description 报名截止 (enrolment closes, ISO time)
-       * @example 2026-12-01T00:00:00+08:00
-       */
-      enrolClosesAt: string;
-      /**
-       * @description 费用（分），仅职称类、学历类 (fee in fen, elective only)
-       * @example 0
-       */
-      feeFen?: number;
-      /**
-       * @description 班次名称 (title)
-       * @example 2026 年社区工作业务培训
-       */
-      title: string;
-      /**
-       * @description 地点 (location)
-       * @example 东华门街道办事处三楼会议室
-       */
-      location: string;
-      /** @description 课次 (sessions) */
-      sessions: components['schemas']['SessionInputDto'][];
+      name: string;
+      /** @description 本区的等次限制 (the district’s grade caps) */
+      gradeCaps: components['schemas']['GradeCapDto'][];
     };
-    CreateAdvancedClassDto: {
+    GradeShareLimitDto: {
       /**
-       * @description 名额 (places)
-       * @example 60
+       * @description 等次 (grade)
+       * @example excellent
        */
-      capacity: number;
+      grade: string;
       /**
-       * @description 报名开始 (enrolment opens, ISO time)
-       * @example 2026-11-20T00:00:00+08:00
+       * @description 最高比例，百分数 (largest share, per cent)
+       * @example 20
        */
-      enrolOpensAt: string;
+      maxPercent: number;
       /**
-       * @description 报名截止 (enrolment closes, ISO time)
-       * @example 2026-12-01T00:00:00+08:00
-       */
-      enrolClosesAt: string;
-      /**
-       * @description 费用（分），仅职称类、学历类 (fee in fen, elective only)
-       * @example 0
-       */
-      feeFen?: number;
-      /**
-       * @description 班次名称 (title)
-       * @example 2026 年社区工作业务培训
-       */
-      title: string;
-      /**
-       * @description 地点 (location)
-       * @example 东华门街道办事处三楼会议室
-       */
-      location: string;
-      /** @description 课次 (sessions) */
-      sessions: components['schemas']['SessionInputDto'][];
-      /**
-       * Format: uuid
-       * @description 承办机构（已备案的高校等）(institution, filed)
-       */
-      institutionId: string;
-      /**
-       * @description 年度 (year)
-       * @example 2026
-       */
-      year: number;
-    };
-    ClassPageDto: {
-      /** @description 班次 */
-      items: components['schemas']['ClassDto'][];
-      /** @description 下一页游标 */
-      nextCursor: string | null;
-    };
-    UpdateClassDto: {
-      /** @description 当前版本 (version, optimistic lock) */
-      version: number;
-      /** @description 班次名称 (title) */
-      title?: string;
-      /** @description 名额 (places) */
-      capacity?: number;
-      /** @description 地点 (location) */
-      location?: string;
-      /** @description 报名开始 (ISO time) */
-      enrolOpensAt?: string;
-      /** @description 报名截止 (ISO time) */
-      enrolClosesAt?: string;
-      /** @description 费用（分）(fee in fen) */
-      feeFen?: number;
-      /** @description 迟到认定（分钟），只能严于政策；null 按政策 (late threshold, stricter than the policy; null: the policy) */
-      lateThresholdMinutes?: number | null;
-      /** @description 早退认定（分钟），只能严于政策；null 按政策 (early-leaving threshold; null: the policy) */
-      earlyThresholdMinutes?: number | null;
-    };
-    CancelClassDto: {
-      /** @description 取消原因 (reason) */
-      reason: string;
-    };
-    SessionPatchDto: {
-      /**
-       * @description 日期 (date)
-       * @example 2026-12-01
-       */
-      date?: string;
-      /** @description 开始时间 (HH:MM) */
-      startTime?: string;
-      /** @description 结束时间 (HH:MM) */
-      endTime?: string;
-      /** @description 学时（半学时）(class hours in halves) */
-      halfHours?: number;
-      /** @description 主题 (topic) */
-      topic?: string;
-      /**
-       * @description 教学方式 (method)
+       * @description 计算单位 (unit counted)
        * @enum {string}
        */
-      method?: 'lecture' | 'case_teaching' | 'simulation' | 'site_visit' | 'online';
+      per: 'street';
       /**
-       * Format: uuid
-       * @description 教师；null 取消指定 (teacher; null: none)
+       * @description 依据 (source)
+       * @example 沈阳市社区工作者管理办法 第二十八条
        */
-      teacherId?: string | null;
-      /** @description 教室；null 取消 (room; null: none) */
-      room?: string | null;
-      /** @description 变更原因（开放报名后必填）(reason, required once open) */
-      reason?: string;
+      source: string;
     };
-    CancelSessionDto: {
-      /** @description 取消原因 (reason) */
-      reason: string;
-    };
-    ArchiveFileDto: {
+    RemedialRuleDto: {
       /**
-       * Format: uuid
-       * @description 档案文件 ID (archive file id)
+       * @description 考核等次 (grade that calls for training)
+       * @example warning
+       */
+      afterGrade: string;
+      /**
+       * @description 须参加的培训类型 (training type owed)
+       * @enum {string}
+       */
+      type: 'induction' | 'post' | 'advanced' | 'continuing' | 'elective';
+      /**
+       * @description 名称 (label)
+       * @example 专门培训
+       */
+      label: string;
+      /**
+       * @description 依据 (source)
+       * @example 沈阳市社区工作者管理办法 第三十二条
+       */
+      source: string;
+    };
+    NewPolicyVersionDto: {
+      /**
+       * @description 新版本 ID (id of the new version)
+       * @example beijing-2027
        */
       id: string;
       /**
-       * Format: uuid
-       * @description 班次 ID (class id)
+       * @description 以哪个版本为基础 (version it is based on)
+       * @example beijing-2012
        */
-      classId: string;
+      basedOn: string;
       /**
-       * @description 材料类别 (category): teaching_plan 教学计划 / material 培训资料 / roster 学员名册 / photo 课堂照片 / video 课堂视频 / other 其他
-       * @enum {string}
+       * @description 起始年度，须晚于今年 (first year; after the current year)
+       * @example 2027
        */
-      category: 'teaching_plan' | 'material' | 'roster' | 'photo' | 'video' | 'other';
-      /**
-       * @description 类别名称 (category label)
-       * @example 课堂照片
-       */
-      categoryLabel: string;
-      /**
-       * @description 上传时的文件名 (file name as uploaded)
-       * @example 第一次课合影.jpg
-       */
-      fileName: string;
-      /**
-       * @description 字节数 (size in bytes)
-       * @example 1048576
-       */
-      size: number;
-      /**
-       * @description 由内容识别的类型 (MIME type sniffed from the content)
-       * @example image/jpeg
-       */
-      mime: string;
-      /**
-       * @description 内容的 SHA-256 (hex)
-       * @example e3b0c44298fc1c149afbf4c8996fb924…
-       */
-      sha256: string;
-      /**
-       * Format: uuid
-       * @description 上传账号 (uploaded by, account id)
-       */
-      uploadedBy: string;
-      /**
-       * Format: date-time
-       * @description 上传时间 (uploaded at)
-       */
-      uploadedAt: string;
-    };
-    ArchiveListDto: {
-      /** @description 档案文件，最新的在前 (files, newest first) */
-      items: components['schemas']['ArchiveFileDto'][];
-      /** @description 文件总数 (number of files) */
-      count: number;
-      /** @description 总字节数 (total bytes) */
-      totalBytes: number;
+      fromYear: number;
+      /** @description 标题 (title) */
+      title: string;
+      /** @description 学时调整 (changed minimum hours) */
+      hours?: components['schemas']['HoursChangesDto'];
+      /** @description 可推荐进修的上年考核等次 (grades that allow nomination) */
+      nominationGrades?: string[];
+      /** @description 培训结果对考核等次的限制；给出即整体替换 (grade caps; replaces the list) */
+      gradeCaps?: components['schemas']['GradeCapDto'][];
+      /** @description 区级规则层；给出即整体替换 (district layers; replaces the list) */
+      layers?: components['schemas']['PolicyLayerDto'][];
+      /** @description 等次比例限制；给出即整体替换 (grade share limits; replaces the list) */
+      shareLimits?: components['schemas']['GradeShareLimitDto'][];
+      /** @description 考核后须参加的培训；给出即整体替换 (training owed after a grade; replaces the list) */
+      remedial?: components['schemas']['RemedialRuleDto'][];
+      /** @description 进修培训年度名额 (advanced-study places a year) */
+      advancedQuota?: number;
     };
     AvailabilityDto: {
       /** @description 班次 */
@@ -5334,443 +5215,562 @@ export interface components {
       /** @description 失败原因 (why the last rendering failed) */
       error: string | null;
     };
-    MarkDto: {
-      /** @description 报名记录 */
-      enrollmentId: string;
-      /** @description 社区工作者 */
-      workerId: string;
-      /** @description 姓名 */
-      name: string;
-      /** @description 身份证号（打码） */
-      idNumberMasked: string;
-      /** @description 考勤状态，未记录为 null */
-      status: string | null;
-      /** @description 迟到分钟 */
-      minutesLate: number;
-      /** @description 早退分钟 */
-      minutesEarly: number;
-      /**
-       * Format: date-time
-       * @description 签到时间
-       */
-      checkInAt: string | null;
-      /**
-       * Format: date-time
-       * @description 签退时间
-       */
-      checkOutAt: string | null;
-      /** @description 来源 (staff / self / code / offline / paper / leave) */
-      source: string | null;
-      /** @description 计入学时（半学时） */
-      creditedHalfHours: number;
-      /** @description 待审批的请假 */
-      pendingLeaveId: string | null;
-      /** @description 版本 */
-      version: number | null;
-    };
-    SessionAttendanceDto: {
-      /** @description 课次 */
-      sessionId: string;
-      /** @description 班次 */
-      classId: string;
-      /**
-       * Format: date-time
-       * @description 开始
-       */
-      startsAt: string;
-      /**
-       * Format: date-time
-       * @description 结束
-       */
-      endsAt: string;
-      /** @description 学时（半学时） */
-      halfHours: number;
-      /** @description 各状态人数（unmarked: 未记录） */
-      counts: Record<string, never>;
-      /** @description 此刻未到的学员（课次进行中或已结束、未签到且未请假） */
-      missingNow: string[];
-      /** @description 名单与考勤 */
-      marks: components['schemas']['MarkDto'][];
-    };
-    MarkInputDto: {
+    OrgUnitDto: {
       /**
        * Format: uuid
-       * @description 报名记录（学员）(the trainee’s enrolment)
+       * @description ID
        */
-      enrollmentId: string;
+      id: string;
       /**
-       * @description 考勤状态 (present / late / left_early / leave / absent)
+       * @description 类型 (kind)
        * @enum {string}
        */
-      status: 'present' | 'late' | 'left_early' | 'leave' | 'absent';
+      kind: 'municipality' | 'district' | 'street' | 'community' | 'institution';
+      /** @description 上级 ID (parent) */
+      parentId: string | null;
+      /** @description 名称 (name) */
+      name: string;
+      /** @description 代码 (code) */
+      code: string | null;
+      /** @description 所在区 (district) */
+      districtId: string | null;
+      /** @description 所在街道 (street) */
+      streetId: string | null;
+      /** @description 是否启用 (active) */
+      active: boolean;
+    };
+    CreateOrgUnitDto: {
       /**
-       * @description 迟到分钟数 (minutes late)
-       * @default 0
+       * @description 类型：district 区 / street 街道 / community 社区 / institution 培训机构
+       * @enum {string}
        */
-      minutesLate: number;
+      kind: 'district' | 'street' | 'community' | 'institution';
       /**
-       * @description 早退分钟数 (minutes early)
-       * @default 0
+       * Format: uuid
+       * @description 上级 ID；缺省为调用者所在的单位 (parent; defaults to your own unit)
        */
-      minutesEarly: number;
+      parentId?: string;
+      /**
+       * @description 名称 (name)
+       * @example 中关村街道
+       */
+      name: string;
+      /**
+       * @description 行政区划代码或登记编号；区划代码须属于本市且在上级之内 (division code, within the municipality and the parent, or a registration number)
+       * @example 110108013
+       */
+      code?: string;
+    };
+    UpdateOrgUnitDto: {
+      /** @description 名称 (name) */
+      name?: string;
+      /** @description 行政区划代码 (division code) */
+      code?: string;
+      /** @description 启用/停用 (active) */
+      active?: boolean;
+    };
+    DeleteOutcomeDto: {
+      /** @description deleted：已删除；deactivated：仍被引用，已停用 (still referenced, so deactivated) */
+      outcome: string;
+      /** @description 引用它的记录数 (what refers to it) */
+      references: Record<string, never>;
+    };
+    CreateAccountDto: {
+      /**
+       * @description 用户名：3-64 位小写字母、数字、. _ - (username)
+       * @example haidian.zhang
+       */
+      username: string;
+      /**
+       * @description 显示名 (display name)
+       * @example 张三
+       */
+      displayName: string;
+      /**
+       * @description 角色 (role)
+       * @enum {string}
+       */
+      role: 'municipal_admin' | 'district_admin' | 'street_admin' | 'institution_staff' | 'teacher';
+      /**
+       * Format: uuid
+       * @description 管辖范围：区、街道、机构或市的 ID (the unit the account is bound to)
+       */
+      scopeOrgId: string;
+      /** @description 初始密码；缺省时生成并返回一次 (initial password; generated if absent) */
+      password?: string;
+    };
+    CreatedAccountDto: {
+      /**
+       * Format: uuid
+       * @description ID
+       */
+      id: string;
+      /** @description 用户名 (username) */
+      username: string;
+      /** @description 显示名 (display name) */
+      displayName: string;
+      /**
+       * @description 角色 (role)
+       * @enum {string}
+       */
+      role:
+        | 'municipal_admin'
+        | 'district_admin'
+        | 'street_admin'
+        | 'institution_staff'
+        | 'teacher'
+        | 'worker';
+      /** @description 管辖范围 (bound unit) */
+      scopeOrgId: string | null;
+      /** @description 关联的社区工作者 (linked worker) */
+      workerId: string | null;
+      /** @description 是否启用 (active) */
+      active: boolean;
+      /**
+       * Format: date-time
+       * @description 最近登录 (last login)
+       */
+      lastLoginAt: string | null;
+      /** @description 初始或重置后的密码，只显示这一次 (shown once) */
+      password: string | null;
+    };
+    AccountDto: {
+      /**
+       * Format: uuid
+       * @description ID
+       */
+      id: string;
+      /** @description 用户名 (username) */
+      username: string;
+      /** @description 显示名 (display name) */
+      displayName: string;
+      /**
+       * @description 角色 (role)
+       * @enum {string}
+       */
+      role:
+        | 'municipal_admin'
+        | 'district_admin'
+        | 'street_admin'
+        | 'institution_staff'
+        | 'teacher'
+        | 'worker';
+      /** @description 管辖范围 (bound unit) */
+      scopeOrgId: string | null;
+      /** @description 关联的社区工作者 (linked worker) */
+      workerId: string | null;
+      /** @description 是否启用 (active) */
+      active: boolean;
+      /**
+       * Format: date-time
+       * @description 最近登录 (last login)
+       */
+      lastLoginAt: string | null;
+    };
+    AccountPageDto: {
+      /** @description 账号 (accounts, by username) */
+      items: components['schemas']['AccountDto'][];
+      /** @description 下一页游标 (next cursor) */
+      nextCursor: string | null;
+    };
+    TemporaryPasswordDto: {
+      /** @description 临时密码，只显示这一次；该账号的所有登录已注销 (shown once; sessions revoked) */
+      temporaryPassword: string;
+    };
+    CreateWorkerAccountDto: {
+      /**
+       * @description 用户名 (username)
+       * @example li.si
+       */
+      username: string;
+      /** @description 初始密码；缺省时生成并返回一次 (initial password; generated if absent) */
+      password?: string;
+    };
+    CreateWorkerDto: {
+      /**
+       * @description 姓名 (name)
+       * @example 李四
+       */
+      name: string;
+      /**
+       * @description 性别；缺省按身份证号 (gender; defaults to the ID number’s)
+       * @enum {string}
+       */
+      gender?: 'male' | 'female';
+      /**
+       * @description 出生日期；缺省按身份证号 (birth date)
+       * @example 1990-03-07
+       */
+      birthDate?: string;
+      /**
+       * @description 身份证号，18 位，校验位 (resident ID number)
+       * @example 110101199003076632
+       */
+      idNumber: string;
+      /**
+       * @description 联系电话 (phone)
+       * @example 13800000000
+       */
+      phone?: string;
+      /**
+       * Format: uuid
+       * @description 所在社区 ID (community)
+       */
+      communityId: string;
+      /**
+       * @description 岗位层级：head 正职 / deputy 副职 / staff 一般工作人员
+       * @enum {string}
+       */
+      positionTier: 'head' | 'deputy' | 'staff';
+      /**
+       * @description 职务 (post)
+       * @enum {string}
+       */
+      post?:
+        | 'party_secretary'
+        | 'committee_director'
+        | 'station_head'
+        | 'deputy_party_secretary'
+        | 'committee_deputy_director'
+        | 'station_deputy_head'
+        | 'committee_member'
+        | 'station_staff'
+        | 'full_time_officer';
+      /**
+       * @description 进入方式 (entry channel)
+       * @enum {string}
+       */
+      entryChannel: 'elected' | 'recruited_citywide' | 'recruited_other';
+      /**
+       * @description 社区工作起始日期 (started community work on)
+       * @example 2015-07-01
+       */
+      startedOn: string;
+      /**
+       * @description 社会工作职业资格 (social-work qualification)
+       * @enum {string}
+       */
+      qualification?: 'none' | 'assistant_social_worker' | 'social_worker' | 'senior_social_worker';
+      /** @description 资格证书编号 (certificate number) */
+      qualificationCertNo?: string;
+      /**
+       * @description 取得资格日期 (qualified on)
+       * @example 2019-06-20
+       */
+      qualificationOn?: string;
+    };
+    WorkerDto: {
+      /**
+       * Format: uuid
+       * @description ID
+       */
+      id: string;
+      /** @description 姓名 */
+      name: string;
+      /**
+       * @description 性别
+       * @enum {string}
+       */
+      gender: 'male' | 'female';
+      /** @description 出生日期 */
+      birthDate: string;
+      /** @description 身份证号；非本人及其管理者时打码 (masked outside the chain of administration) */
+      idNumber: string;
+      /** @description 身份证号是否已打码 (whether idNumber is masked) */
+      idNumberMasked: boolean;
+      /** @description 联系电话 */
+      phone: string | null;
+      /** @description 社区 ID */
+      communityId: string;
+      /** @description 街道 ID */
+      streetId: string;
+      /** @description 区 ID */
+      districtId: string;
+      /**
+       * @description 岗位层级
+       * @enum {string}
+       */
+      positionTier: 'head' | 'deputy' | 'staff';
+      /**
+       * @description 职务
+       * @enum {string|null}
+       */
+      post:
+        | 'party_secretary'
+        | 'committee_director'
+        | 'station_head'
+        | 'deputy_party_secretary'
+        | 'committee_deputy_director'
+        | 'station_deputy_head'
+        | 'committee_member'
+        | 'station_staff'
+        | 'full_time_officer'
+        | null;
+      /**
+       * @description 进入方式
+       * @enum {string}
+       */
+      entryChannel: 'elected' | 'recruited_citywide' | 'recruited_other';
+      /** @description 社区工作起始日期 */
+      startedOn: string;
+      /**
+       * @description 社工资格
+       * @enum {string}
+       */
+      qualification: 'none' | 'assistant_social_worker' | 'social_worker' | 'senior_social_worker';
+      /** @description 资格证书编号 */
+      qualificationCertNo: string | null;
+      /** @description 取得资格日期 */
+      qualificationOn: string | null;
+      /**
+       * @description 状态
+       * @enum {string}
+       */
+      status: 'active' | 'left' | 'retired';
+      /** @description 版本号 (for optimistic locking) */
+      version: number;
+    };
+    WorkerPageDto: {
+      /** @description 社区工作者，按姓名排序 (by name) */
+      items: components['schemas']['WorkerDto'][];
+      /** @description 下一页游标 (next cursor) */
+      nextCursor: string | null;
+    };
+    PostHistoryDto: {
+      /** @description 变动类型 initial / post_change / transfer / status_change */
+      changeKind: string;
+      /** @description 社区 ID */
+      communityId: string;
+      /** @description 社区名称 */
+      communityName: string | null;
+      /** @description 岗位层级 */
+      positionTier: string;
+      /** @description 职务 */
+      post: string | null;
+      /** @description 状态 */
+      status: string;
+      /** @description 生效日期 */
+      effectiveOn: string;
+      /** @description 原因 */
+      reason: string | null;
+      /**
+       * Format: date-time
+       * @description 记录时间
+       */
+      recordedAt: string;
+    };
+    GradeDto: {
+      /** @description 年度 */
+      year: number;
+      /** @description 等次代码 (grade code) */
+      grade: string;
+      /** @description 等次名称 (grade label) */
+      label: string;
+      /** @description 适用政策 (policy) */
+      policyId: string;
+      /** @description 备注 */
+      note: string | null;
+      /**
+       * Format: date-time
+       * @description 记录时间
+       */
+      recordedAt: string;
+    };
+    WorkerFileDto: {
+      /** @description 基本情况 (facts) */
+      worker: components['schemas']['WorkerDto'];
+      /** @description 所在社区、街道、区名称 (place names) */
+      place: Record<string, never>;
+      /** @description 岗位变化情况 (post history, oldest first) */
+      postHistory: components['schemas']['PostHistoryDto'][];
+      /** @description 考核评议 (annual grades, newest first) */
+      assessments: components['schemas']['GradeDto'][];
+      /** @description 是否有账号 (has an account) */
+      hasAccount: boolean;
+    };
+    UpdateWorkerDto: {
+      /** @description 姓名 (name) */
+      name?: string;
+      /** @description 联系电话 (phone) */
+      phone?: string;
+      /**
+       * @description 社会工作职业资格 (qualification)
+       * @enum {string}
+       */
+      qualification?: 'none' | 'assistant_social_worker' | 'social_worker' | 'senior_social_worker';
+      /** @description 资格证书编号 (certificate number) */
+      qualificationCertNo?: string;
+      /** @description 取得资格日期 (qualified on) */
+      qualificationOn?: string;
+      /** @description 读取时的版本号，防止覆盖他人修改 (version you read; optimistic lock) */
+      version: number;
+    };
+    PostChangeDto: {
+      /**
+       * @description 新岗位层级 (new tier)
+       * @enum {string}
+       */
+      positionTier: 'head' | 'deputy' | 'staff';
+      /**
+       * @description 新职务 (new post)
+       * @enum {string}
+       */
+      post?:
+        | 'party_secretary'
+        | 'committee_director'
+        | 'station_head'
+        | 'deputy_party_secretary'
+        | 'committee_deputy_director'
+        | 'station_deputy_head'
+        | 'committee_member'
+        | 'station_staff'
+        | 'full_time_officer';
+      /**
+       * @description 生效日期 (effective on)
+       * @example 2026-01-01
+       */
+      effectiveOn: string;
+      /**
+       * @description 原因 (reason)
+       * @example 换届选举
+       */
+      reason?: string;
+    };
+    TransferDto: {
+      /**
+       * Format: uuid
+       * @description 调入社区 ID (new community)
+       */
+      communityId: string;
+      /** @description 生效日期 (effective on) */
+      effectiveOn: string;
+      /** @description 原因 (reason) */
+      reason?: string;
+    };
+    StatusChangeDto: {
+      /**
+       * @description 状态：active 在职 / left 离职 / retired 退休
+       * @enum {string}
+       */
+      status: 'active' | 'left' | 'retired';
+      /** @description 生效日期 (effective on) */
+      effectiveOn: string;
+      /** @description 原因 (reason) */
+      reason?: string;
+    };
+    RecordGradeDto: {
+      /** @description 考核等次：政策中的代码或中文 (grade code or label, e.g. excellent / 优秀) */
+      grade: string;
       /** @description 备注 (note) */
       note?: string;
     };
-    MarkRosterDto: {
-      /** @description 考勤 (marks, one per trainee) */
-      marks: components['schemas']['MarkInputDto'][];
-      /** @description 更正原因（更改已有记录时必填）(reason, required to change existing marks) */
-      reason?: string;
-    };
-    MarkOneDto: {
-      /**
-       * @description 考勤状态
-       * @enum {string}
-       */
-      status: 'present' | 'late' | 'left_early' | 'leave' | 'absent';
-      /** @description 迟到分钟数 */
-      minutesLate?: number;
-      /** @description 早退分钟数 */
-      minutesEarly?: number;
-      /** @description 备注 */
-      note?: string;
-      /** @description 更正原因（更改已有记录时必填） */
-      reason?: string;
-    };
-    CheckInCodeDto: {
-      /** @description 签到页地址（二维码内容） */
-      url: string;
-      /** @description 令牌 */
-      token: string;
-      /** @description 6 位签到码 */
-      code: string;
-      /**
-       * Format: date-time
-       * @description 本令牌的失效时间（此后换新）
-       */
-      rotatesAt: string;
-      /** @description 轮换周期（秒） */
-      periodSeconds: number;
-      /** @description 本课次需要签退 */
-      checkOut: boolean;
-    };
-    CheckInDto: {
-      /**
-       * Format: uuid
-       * @description 课次 (session)
-       */
-      sessionId: string;
-      /**
-       * @description 二维码中的令牌 (the token in the QR code URL)
-       * @example 59966180.abcdEFGHijkl1234
-       */
-      token: string;
-      /**
-       * @description 签到或签退 (in / out)
-       * @default in
-       * @enum {string}
-       */
-      direction: 'in' | 'out';
-      /** @description 离线扫码时间（联网后补交）(when an offline phone scanned) */
-      scannedAt?: string;
-      /** @description 手机生成的请求编号，重试时不变 (the phone’s id of this check-in, kept on retries) */
-      clientRef?: string;
-    };
-    CheckInResultDto: {
-      /** @description 课次 */
-      sessionId: string;
-      /** @description 班次名称 */
-      classTitle: string;
-      /** @description 考勤状态 */
-      status: string;
-      /** @description 迟到分钟 */
-      minutesLate: number;
-      /** @description 早退分钟 */
-      minutesEarly: number;
-      /**
-       * Format: date-time
-       * @description 签到时间
-       */
-      checkInAt: string | null;
-      /**
-       * Format: date-time
-       * @description 签退时间
-       */
-      checkOutAt: string | null;
-      /** @description 是同一请求的重试（未重复记录） */
-      repeated: boolean;
-    };
-    CodeCheckInDto: {
-      /**
-       * @description 投屏上显示的 6 位签到码 (the 6-digit code on the screen)
-       * @example 048213
-       */
-      code: string;
-      /**
-       * @description 签到或签退
-       * @default in
-       * @enum {string}
-       */
-      direction: 'in' | 'out';
-      /** @description 请求编号（重试不变） */
-      clientRef?: string;
-    };
-    LeaveRequestInputDto: {
-      /** @description 请假事由 (reason) */
+    RowErrorDto: {
+      /** @description 行号，表头为第 1 行 (spreadsheet row; the header is row 1) */
+      row: number;
+      /** @description 列名 (column header) */
+      column: string;
+      /** @description 原因 (reason) */
       reason: string;
     };
-    LeaveRequestDto: {
-      /** @description 请假 id */
-      id: string;
-      /** @description 课次 */
-      sessionId: string;
-      /** @description 班次 */
-      classId: string;
-      /** @description 社区工作者 */
-      workerId: string;
-      /** @description 姓名 */
-      name: string;
-      /** @description 事由 */
-      reason: string;
-      /** @description 状态 (pending / approved / refused / cancelled) */
+    RosterImportResultDto: {
+      /**
+       * Format: uuid
+       * @description 导入 ID (import id)
+       */
+      importId: string;
+      /** @description pending / processing / invalid（有错误行，未写入）/ completed / failed */
       status: string;
-      /** @description 说明 */
-      decisionNote: string | null;
-      /**
-       * Format: date-time
-       * @description 提交时间
-       */
-      createdAt: string;
-      /**
-       * Format: date-time
-       * @description 决定时间
-       */
-      decidedAt: string | null;
+      /** @description 数据行数 (data rows) */
+      totalRows: number;
+      /** @description 新增人数 (created) */
+      created: number;
+      /** @description 更新人数 (updated, matched on ID number) */
+      updated: number;
+      /** @description 错误行数 (number of problems) */
+      errorCount: number;
+      /** @description 错误明细（最多 1000 条）(problems, at most 1,000) */
+      errors: components['schemas']['RowErrorDto'][];
+      /** @description 处理失败原因 (failure) */
+      failure: string | null;
     };
-    LeaveDecisionDto: {
-      /** @description 说明 (note) */
-      note?: string;
-    };
-    SessionHoursDto: {
-      /** @description 课次 */
-      sessionId: string;
-      /**
-       * Format: date-time
-       * @description 开始
-       */
-      startsAt: string;
-      /** @description 学时（半学时） */
-      halfHours: number;
-      /** @description 已结束 */
-      held: boolean;
-      /** @description 考勤 */
-      status: string | null;
-      /** @description 计入学时（半学时） */
-      creditedHalfHours: number;
-    };
-    EnrollmentHoursDto: {
-      /** @description 报名记录 */
-      enrollmentId: string;
-      /** @description 班次 */
-      classId: string;
-      /** @description 培训类型 */
-      type: string;
-      /** @description 已计学时（半学时） */
-      creditedHalfHours: number;
-      /** @description 要求学时（半学时）：政策对该学员的最低学时，无则为本班总学时 */
-      requiredHalfHours: number;
-      /** @description 已举行课次 */
-      sessionsHeld: number;
-      /** @description 出勤课次（出勤、迟到、早退） */
-      sessionsAttended: number;
-      /** @description 出勤率 0..1 */
-      attendanceRate: number;
-      /** @description 学时要求已满足（考试与证书依据） */
-      met: boolean;
-      /** @description 各课次 */
-      sessions: components['schemas']['SessionHoursDto'][];
-    };
-    TypeHoursDto: {
-      /** @description 培训类型 */
-      type: string;
-      /** @description 类型名称 */
-      label: string;
-      /** @description 已计学时（半学时） */
-      creditedHalfHours: number;
-      /** @description 政策最低学时（半学时），无则为 null */
-      requiredHalfHours: number | null;
-      /** @description 班次数 */
-      classes: number;
-    };
-    WorkerHoursDto: {
-      /** @description 社区工作者 */
-      workerId: string;
-      /** @description 年度 */
-      year: number;
-      /** @description 各类型学时 */
-      types: components['schemas']['TypeHoursDto'][];
-      /** @description 合计（半学时） */
-      totalHalfHours: number;
-    };
-    MissingTraineeDto: {
-      /**
-       * Format: uuid
-       * @description 报名记录（学员）(the trainee’s enrolment)
-       */
-      enrollmentId: string;
-      /**
-       * Format: uuid
-       * @description 社区工作者 (the worker)
-       */
-      workerId: string;
-      /** @description 姓名 (name) */
-      name: string;
-      /**
-       * @description 未记录 unmarked / 缺勤 absent
-       * @enum {string}
-       */
-      status: 'unmarked' | 'absent';
-    };
-    MissingNowDto: {
-      /**
-       * Format: uuid
-       * @description 课次 (session)
-       */
-      sessionId: string;
-      /** @description 课次是否已开始 (started) */
-      started: boolean;
-      /** @description 应到人数 (trainees holding a place) */
-      expected: number;
-      /** @description 此刻未到 (missing right now) */
-      missing: components['schemas']['MissingTraineeDto'][];
-    };
-    SheetUploadResultDto: {
-      /**
-       * Format: uuid
-       * @description 班次 (class)
-       */
-      classId: string;
-      /** @description 有新增或更改考勤的课次数 (sessions whose marks were written) */
-      sessions: number;
-      /** @description 写入的考勤条数 (marks written) */
-      written: number;
-      /** @description 与已有考勤相同、未改动的条数 (marks unchanged) */
-      unchanged: number;
-      /** @description 上传文件的 SHA-256 (the uploaded file’s hash) */
-      fileSha256: string;
-    };
-    GridSessionDto: {
-      /**
-       * Format: uuid
-       * @description 课次 (session)
-       */
-      id: string;
-      /**
-       * Format: date-time
-       * @description 开始时间 (starts at)
-       */
-      startsAt: string;
-      /** @description 课次主题 (topic) */
-      topic: string;
-      /** @description 学时（半学时为单位）(half hours) */
-      halfHours: number;
-      /** @description 已结束 (held) */
-      held: boolean;
-    };
-    GridCellDto: {
-      /** @description 该课次的考勤状态，未记录为 null (present / late / left_early / leave / absent; null when not marked) */
-      status: string | null;
-      /** @description 该课次计入学时（半学时）(half hours credited for the session) */
-      creditedHalfHours: number;
-    };
-    GridRowDto: {
-      /**
-       * Format: uuid
-       * @description 报名记录（学员）(the trainee’s enrolment)
-       */
-      enrollmentId: string;
-      /** @description 姓名 (name) */
-      name: string;
-      /** @description 身份证号（打码）(masked ID number) */
-      idNumberMasked: string;
-      /** @description 各课次考勤，与 sessions 顺序一致 (one cell per session, in the order of sessions) */
-      cells: components['schemas']['GridCellDto'][];
-      /** @description 已计学时（半学时）(half hours credited) */
-      creditedHalfHours: number;
-      /** @description 要求学时（半学时）：政策对该学员的最低学时（不超过本班总学时），无则为本班总学时 (half hours required) */
-      requiredHalfHours: number;
-      /** @description 出勤率 0..1：出勤（含迟到、早退）课次 ÷ 已举行课次，未举行时为 1 (attendance rate) */
-      attendanceRate: number;
-      /** @description 学时要求已满足 (hours requirement met) */
-      met: boolean;
-    };
-    ClassGridDto: {
-      /**
-       * Format: uuid
-       * @description 班次 (class)
-       */
-      classId: string;
-      /** @description 班次名称 (class title) */
-      title: string;
-      /** @description 承办单位名称（培训机构，无则为街道）(the institution or street running the class) */
-      institution: string;
-      /** @description 主管部门（报表抬头）(the authority at the head of the report) */
-      authority: string;
-      /** @description 时区，如 Asia/Shanghai (the time zone of local times) */
-      timeZone: string;
-      /** @description 课次（表格的列）(sessions, the columns) */
-      sessions: components['schemas']['GridSessionDto'][];
-      /** @description 已报名学员（表格的行）(enrolled trainees, the rows) */
-      rows: components['schemas']['GridRowDto'][];
-    };
-    ClassReportJobDto: {
-      /** @description 队列名 (queue) */
-      queue: string;
-      /** @description 任务 ID：生成后用它下载 (the job; download the PDF with it) */
-      jobId: string;
-      /**
-       * @description 任务状态：已排队 (pending)
-       * @enum {string}
-       */
-      status: 'pending';
-    };
-    StreetAttendanceDto: {
-      /**
-       * Format: uuid
-       * @description 街道 (street)
-       */
-      streetId: string;
-      /** @description 街道名称 (street name) */
-      street: string;
-      /** @description 参训人次：本街道工作者在本年度开班中的报名数 (places held in the year’s classes) */
-      trainees: number;
-      /** @description 已举行的课次人次 (places × sessions held) */
-      sessionsHeld: number;
-      /** @description 出勤人次（出勤、迟到、早退）(present, late or left early) */
-      attended: number;
-      /** @description 请假人次 (on leave) */
-      leave: number;
-      /** @description 缺勤人次 (absent) */
-      absent: number;
-      /** @description 已举行但未记录的人次 (held but not marked) */
-      unmarked: number;
-      /** @description 出勤率 0..1：出勤人次 ÷ 已举行人次，无已举行课次时为 1 (attendance rate) */
-      attendanceRate: number;
-    };
-    DistrictAttendanceDto: {
+    StartExportDto: {
       /**
        * Format: uuid
        * @description 区 (district)
        */
-      districtId: string;
-      /** @description 区名称 (district name) */
-      district: string;
-      /** @description 年度，默认本年 (year, this year by default) */
-      year: number;
-      /** @description 全区出勤率 0..1 (the district’s attendance rate) */
-      attendanceRate: number;
-      /** @description 各街道 (by street) */
-      streets: components['schemas']['StreetAttendanceDto'][];
+      districtId?: string;
+      /**
+       * Format: uuid
+       * @description 街道 (street)
+       */
+      streetId?: string;
+      /**
+       * Format: uuid
+       * @description 社区 (community)
+       */
+      communityId?: string;
+      /**
+       * @description 岗位层级 (tier)
+       * @enum {string}
+       */
+      positionTier?: 'head' | 'deputy' | 'staff';
+      /**
+       * @description 进入方式 (entry channel)
+       * @enum {string}
+       */
+      entryChannel?: 'elected' | 'recruited_citywide' | 'recruited_other';
+      /**
+       * @description 社工资格 (qualification)
+       * @enum {string}
+       */
+      qualification?: 'none' | 'assistant_social_worker' | 'social_worker' | 'senior_social_worker';
+      /**
+       * @description 状态 (status)
+       * @enum {string}
+       */
+      status?: 'active' | 'left' | 'retired';
+      /** @description 姓名包含 (name contains) */
+      name?: string;
+      /** @description 身份证号（完整 18 位）(exact ID number) */
+      idNumber?: string;
+      /** @description 联系电话（完整号码）(exact phone number) */
+      phone?: string;
+      /**
+       * @description 导出格式 (format)
+       * @default xlsx
+       * @enum {string}
+       */
+      format: 'xlsx' | 'csv';
+    };
+    RosterJobDto: {
+      /**
+       * Format: uuid
+       * @description 名册文件 ID (import or export id)
+       */
+      id: string;
+      /** @description 队列名 (queue) */
+      queue: string;
+      /** @description 任务 ID：GET /api/v1/jobs/{queue}/{jobId} 查询进度 */
+      jobId: string;
+      /** @description 状态 (status) */
+      status: string;
+    };
+    RosterExportDto: {
+      /**
+       * Format: uuid
+       * @description 导出 ID (export id)
+       */
+      id: string;
+      /** @description pending / processing / completed / failed */
+      status: string;
+      /** @description 格式 (format) */
+      format: string;
+      /** @description 行数 (rows) */
+      totalRows: number | null;
+      /** @description 文件大小（字节）(size in bytes) */
+      sizeBytes: number;
+      /** @description 失败原因 (failure) */
+      failure: string | null;
     };
     ExamDto: {
       /** @description 考核 ID (exam id) */
@@ -7624,7 +7624,192 @@ export interface operations {
       };
     };
   };
-  PolicyController_list: {
+  AttendanceController_roster: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionAttendanceDto'];
+        };
+      };
+    };
+  };
+  AttendanceController_mark: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MarkRosterDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionAttendanceDto'];
+        };
+      };
+    };
+  };
+  AttendanceController_markOne: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        enrollmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MarkOneDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionAttendanceDto'];
+        };
+      };
+    };
+  };
+  AttendanceController_code: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckInCodeDto'];
+        };
+      };
+    };
+  };
+  AttendanceController_checkIn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CheckInDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckInResultDto'];
+        };
+      };
+    };
+  };
+  AttendanceController_checkInByCode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CodeCheckInDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckInResultDto'];
+        };
+      };
+    };
+  };
+  AttendanceController_leaves: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LeaveRequestDto'][];
+        };
+      };
+    };
+  };
+  AttendanceController_requestLeave: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LeaveRequestInputDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LeaveRequestDto'];
+        };
+      };
+    };
+  };
+  AttendanceController_myLeaves: {
     parameters: {
       query?: never;
       header?: never;
@@ -7638,21 +7823,23 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['PolicyVersionDto'][];
+          'application/json': components['schemas']['LeaveRequestDto'][];
         };
       };
     };
   };
-  PolicyController_add: {
+  AttendanceController_approve: {
     parameters: {
       query?: never;
       header?: never;
-      path?: never;
+      path: {
+        id: string;
+      };
       cookie?: never;
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['NewPolicyVersionDto'];
+        'application/json': components['schemas']['LeaveDecisionDto'];
       };
     };
     responses: {
@@ -7661,23 +7848,88 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['PolicyVersionDto'];
+          'application/json': components['schemas']['LeaveRequestDto'];
         };
       };
     };
   };
-  OrgUnitsController_list: {
+  AttendanceController_refuse: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LeaveDecisionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LeaveRequestDto'];
+        };
+      };
+    };
+  };
+  AttendanceController_cancelLeave: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LeaveRequestDto'];
+        };
+      };
+    };
+  };
+  AttendanceController_enrollmentHours: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EnrollmentHoursDto'];
+        };
+      };
+    };
+  };
+  AttendanceController_workerHours: {
     parameters: {
       query?: {
-        /** @description 类型筛选 (kind) */
-        kind?: 'municipality' | 'district' | 'street' | 'community' | 'institution';
-        /** @description 上级 ID 筛选 (parent) */
-        parentId?: string;
-        /** @description 包含已停用的 (include deactivated units) */
-        includeInactive?: boolean;
+        /** @description 年度 (year) */
+        year?: number;
       };
       header?: never;
-      path?: never;
+      path: {
+        id: string;
+      };
       cookie?: never;
     };
     requestBody?: never;
@@ -7687,35 +7939,12 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['OrgUnitDto'][];
+          'application/json': components['schemas']['WorkerHoursDto'];
         };
       };
     };
   };
-  OrgUnitsController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateOrgUnitDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OrgUnitDto'];
-        };
-      };
-    };
-  };
-  OrgUnitsController_get: {
+  AttendanceReportsController_missing: {
     parameters: {
       query?: never;
       header?: never;
@@ -7731,488 +7960,18 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['OrgUnitDto'];
+          'application/json': components['schemas']['MissingNowDto'];
         };
       };
     };
   };
-  OrgUnitsController_remove: {
+  AttendanceReportsController_sessionSheet: {
     parameters: {
       query?: never;
       header?: never;
       path: {
         id: string;
       };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DeleteOutcomeDto'];
-        };
-      };
-    };
-  };
-  OrgUnitsController_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateOrgUnitDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OrgUnitDto'];
-        };
-      };
-    };
-  };
-  AccountsController_list: {
-    parameters: {
-      query?: {
-        /** @description 角色筛选 (role) */
-        role?:
-          | 'municipal_admin'
-          | 'district_admin'
-          | 'street_admin'
-          | 'institution_staff'
-          | 'teacher'
-          | 'worker';
-        /** @description 翻页游标 (cursor from the previous page) */
-        cursor?: string;
-        /** @description 每页条数 1-200 (page size) */
-        limit?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AccountPageDto'];
-        };
-      };
-    };
-  };
-  AccountsController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateAccountDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CreatedAccountDto'];
-        };
-      };
-    };
-  };
-  AccountsController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AccountDto'];
-        };
-      };
-    };
-  };
-  AccountsController_reset: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TemporaryPasswordDto'];
-        };
-      };
-    };
-  };
-  AccountsController_deactivate: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AccountDto'];
-        };
-      };
-    };
-  };
-  AccountsController_activate: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AccountDto'];
-        };
-      };
-    };
-  };
-  AccountsController_createForWorker: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateWorkerAccountDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CreatedAccountDto'];
-        };
-      };
-    };
-  };
-  WorkersController_list: {
-    parameters: {
-      query?: {
-        /** @description 区 (district) */
-        districtId?: string;
-        /** @description 街道 (street) */
-        streetId?: string;
-        /** @description 社区 (community) */
-        communityId?: string;
-        /** @description 岗位层级 (tier) */
-        positionTier?: 'head' | 'deputy' | 'staff';
-        /** @description 进入方式 (entry channel) */
-        entryChannel?: 'elected' | 'recruited_citywide' | 'recruited_other';
-        /** @description 社工资格 (qualification) */
-        qualification?:
-          'none' | 'assistant_social_worker' | 'social_worker' | 'senior_social_worker';
-        /** @description 状态 (status) */
-        status?: 'active' | 'left' | 'retired';
-        /** @description 姓名包含 (name contains) */
-        name?: string;
-        /** @description 身份证号（完整 18 位）(exact ID number) */
-        idNumber?: string;
-        /** @description 联系电话（完整号码）(exact phone number) */
-        phone?: string;
-        /** @description 翻页游标 (cursor from the previous page) */
-        cursor?: string;
-        /** @description 每页条数 1-200 (page size) */
-        limit?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['WorkerPageDto'];
-        };
-      };
-    };
-  };
-  WorkersController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateWorkerDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['WorkerDto'];
-        };
-      };
-    };
-  };
-  WorkersController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['WorkerDto'];
-        };
-      };
-    };
-  };
-  WorkersController_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateWorkerDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['WorkerDto'];
-        };
-      };
-    };
-  };
-  WorkersController_file: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['WorkerFileDto'];
-        };
-      };
-    };
-  };
-  WorkersController_changePost: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PostChangeDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['WorkerDto'];
-        };
-      };
-    };
-  };
-  WorkersController_transfer: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['TransferDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['WorkerDto'];
-        };
-      };
-    };
-  };
-  WorkersController_changeStatus: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['StatusChangeDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['WorkerDto'];
-        };
-      };
-    };
-  };
-  WorkersController_grades: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['GradeDto'][];
-        };
-      };
-    };
-  };
-  WorkersController_recordGrade: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description 社区工作者 ID */
-        id: string;
-        /** @description 考核年度 (assessment year) */
-        year: number;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RecordGradeDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['GradeDto'];
-        };
-      };
-    };
-  };
-  RosterController_template: {
-    parameters: {
-      query?: {
-        /** @description 模板格式 (template format) */
-        format?: 'xlsx' | 'csv';
-      };
-      header?: never;
-      path?: never;
       cookie?: never;
     };
     requestBody?: never;
@@ -8225,11 +7984,32 @@ export interface operations {
       };
     };
   };
-  RosterController_upload: {
+  AttendanceReportsController_classSheet: {
     parameters: {
       query?: never;
       header?: never;
-      path?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AttendanceReportsController_upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
       cookie?: never;
     };
     requestBody: {
@@ -8237,7 +8017,7 @@ export interface operations {
         'multipart/form-data': {
           /**
            * Format: binary
-           * @description 名册文件 .xlsx/.csv
+           * @description 考勤表 .xlsx（由导出生成）
            */
           file: string;
         };
@@ -8249,12 +8029,12 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['RosterImportResultDto'];
+          'application/json': components['schemas']['SheetUploadResultDto'];
         };
       };
     };
   };
-  RosterController_importStatus: {
+  AttendanceReportsController_grid: {
     parameters: {
       query?: never;
       header?: never;
@@ -8270,12 +8050,132 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['RosterImportResultDto'];
+          'application/json': components['schemas']['ClassGridDto'];
         };
       };
     };
   };
-  RosterController_startExport: {
+  AttendanceReportsController_gridXlsx: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AttendanceReportsController_report: {
+    parameters: {
+      query: {
+        /** @description 生成任务 ID (the job id returned when requested) */
+        job: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AttendanceReportsController_requestReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClassReportJobDto'];
+        };
+      };
+    };
+  };
+  AttendanceReportsController_district: {
+    parameters: {
+      query?: {
+        /** @description 年度 (year) */
+        year?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DistrictAttendanceDto'];
+        };
+      };
+    };
+  };
+  ClassesController_list: {
+    parameters: {
+      query?: {
+        /** @description 状态 (status) */
+        status?: 'draft' | 'open' | 'cancelled';
+        /** @description 培训类型 (type) */
+        type?: 'induction' | 'post' | 'advanced' | 'continuing' | 'elective' | 'street';
+        /** @description 年度 (year) */
+        year?: number;
+        /** @description 承办机构 (institution) */
+        institutionId?: string;
+        /** @description 区 (district) */
+        districtId?: string;
+        /** @description 翻页游标 (cursor) */
+        cursor?: string;
+        /** @description 每页条数 (page size, ≤ 100) */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClassPageDto'];
+        };
+      };
+    };
+  };
+  ClassesController_create: {
     parameters: {
       query?: never;
       header?: never;
@@ -8284,7 +8184,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['StartExportDto'];
+        'application/json': components['schemas']['CreatePlanClassDto'];
       };
     };
     responses: {
@@ -8293,12 +8193,58 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['RosterJobDto'];
+          'application/json': components['schemas']['ClassDto'];
         };
       };
     };
   };
-  RosterController_exportStatus: {
+  ClassesController_createStreet: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateOwnClassDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClassDto'];
+        };
+      };
+    };
+  };
+  ClassesController_createAdvanced: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateAdvancedClassDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClassDto'];
+        };
+      };
+    };
+  };
+  ClassesController_get: {
     parameters: {
       query?: never;
       header?: never;
@@ -8314,12 +8260,37 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['RosterExportDto'];
+          'application/json': components['schemas']['ClassDto'];
         };
       };
     };
   };
-  RosterController_download: {
+  ClassesController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateClassDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClassDto'];
+        };
+      };
+    };
+  };
+  ClassesController_publish: {
     parameters: {
       query?: never;
       header?: never;
@@ -8331,6 +8302,211 @@ export interface operations {
     requestBody?: never;
     responses: {
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClassDto'];
+        };
+      };
+    };
+  };
+  ClassesController_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CancelClassDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClassDto'];
+        };
+      };
+    };
+  };
+  ClassesController_addSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SessionInputDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClassDto'];
+        };
+      };
+    };
+  };
+  ClassesController_cancelSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CancelSessionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClassDto'];
+        };
+      };
+    };
+  };
+  ClassesController_updateSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SessionPatchDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClassDto'];
+        };
+      };
+    };
+  };
+  ClassArchiveController_list: {
+    parameters: {
+      query?: {
+        /** @description 只列出该类别 (only this 材料类别 (category): teaching_plan 教学计划 / material 培训资料 / roster 学员名册 / photo 课堂照片 / video 课堂视频 / other 其他) */
+        category?: 'teaching_plan' | 'material' | 'roster' | 'photo' | 'video' | 'other';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArchiveListDto'];
+        };
+      };
+    };
+  };
+  ClassArchiveController_add: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description 档案文件 (PDF、Word、Excel、PowerPoint、JPG、PNG、WebP、MP4；≤ 500 MB)
+           */
+          file: string;
+          /**
+           * @description 材料类别 (category): teaching_plan 教学计划 / material 培训资料 / roster 学员名册 / photo 课堂照片 / video 课堂视频 / other 其他
+           * @enum {string}
+           */
+          category: 'teaching_plan' | 'material' | 'roster' | 'photo' | 'video' | 'other';
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ArchiveFileDto'];
+        };
+      };
+    };
+  };
+  ClassArchiveController_download: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        fileId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 文件内容 (the file) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ClassArchiveController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        fileId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
         headers: {
           [name: string]: unknown;
         };
@@ -9310,24 +9486,9 @@ export interface operations {
       };
     };
   };
-  ClassesController_list: {
+  PolicyController_list: {
     parameters: {
-      query?: {
-        /** @description 状态 (status) */
-        status?: 'draft' | 'open' | 'cancelled';
-        /** @description 培训类型 (type) */
-        type?: 'induction' | 'post' | 'advanced' | 'continuing' | 'elective' | 'street';
-        /** @description 年度 (year) */
-        year?: number;
-        /** @description 承办机构 (institution) */
-        institutionId?: string;
-        /** @description 区 (district) */
-        districtId?: string;
-        /** @description 翻页游标 (cursor) */
-        cursor?: string;
-        /** @description 每页条数 (page size, ≤ 100) */
-        limit?: number;
-      };
+      query?: never;
       header?: never;
       path?: never;
       cookie?: never;
@@ -9339,12 +9500,12 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ClassPageDto'];
+          'application/json': components['schemas']['PolicyVersionDto'][];
         };
       };
     };
   };
-  ClassesController_create: {
+  PolicyController_add: {
     parameters: {
       query?: never;
       header?: never;
@@ -9353,7 +9514,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['CreatePlanClassDto'];
+        'application/json': components['schemas']['NewPolicyVersionDto'];
       };
     };
     responses: {
@@ -9362,324 +9523,8 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ClassDto'];
+          'application/json': components['schemas']['PolicyVersionDto'];
         };
-      };
-    };
-  };
-  ClassesController_createStreet: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateOwnClassDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ClassDto'];
-        };
-      };
-    };
-  };
-  ClassesController_createAdvanced: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateAdvancedClassDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ClassDto'];
-        };
-      };
-    };
-  };
-  ClassesController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ClassDto'];
-        };
-      };
-    };
-  };
-  ClassesController_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateClassDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ClassDto'];
-        };
-      };
-    };
-  };
-  ClassesController_publish: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ClassDto'];
-        };
-      };
-    };
-  };
-  ClassesController_cancel: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CancelClassDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ClassDto'];
-        };
-      };
-    };
-  };
-  ClassesController_addSession: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SessionInputDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ClassDto'];
-        };
-      };
-    };
-  };
-  ClassesController_cancelSession: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-        sessionId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CancelSessionDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ClassDto'];
-        };
-      };
-    };
-  };
-  ClassesController_updateSession: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-        sessionId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SessionPatchDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ClassDto'];
-        };
-      };
-    };
-  };
-  ClassArchiveController_list: {
-    parameters: {
-      query?: {
-        /** @description 只列出该类别 (only this 材料类别 (category): teaching_plan 教学计划 / material 培训资料 / roster 学员名册 / photo 课堂照片 / video 课堂视频 / other 其他) */
-        category?: 'teaching_plan' | 'material' | 'roster' | 'photo' | 'video' | 'other';
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ArchiveListDto'];
-        };
-      };
-    };
-  };
-  ClassArchiveController_add: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'multipart/form-data': {
-          /**
-           * Format: binary
-           * @description 档案文件 (PDF、Word、Excel、PowerPoint、JPG、PNG、WebP、MP4；≤ 500 MB)
-           */
-          file: string;
-          /**
-           * @description 材料类别 (category): teaching_plan 教学计划 / material 培训资料 / roster 学员名册 / photo 课堂照片 / video 课堂视频 / other 其他
-           * @enum {string}
-           */
-          category: 'teaching_plan' | 'material' | 'roster' | 'photo' | 'video' | 'other';
-        };
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ArchiveFileDto'];
-        };
-      };
-    };
-  };
-  ClassArchiveController_download: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-        fileId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description 文件内容 (the file) */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  ClassArchiveController_remove: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-        fileId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
       };
     };
   };
@@ -10257,308 +10102,58 @@ export interface operations {
       };
     };
   };
-  AttendanceController_roster: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SessionAttendanceDto'];
-        };
-      };
-    };
-  };
-  AttendanceController_mark: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['MarkRosterDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SessionAttendanceDto'];
-        };
-      };
-    };
-  };
-  AttendanceController_markOne: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-        enrollmentId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['MarkOneDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SessionAttendanceDto'];
-        };
-      };
-    };
-  };
-  AttendanceController_code: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CheckInCodeDto'];
-        };
-      };
-    };
-  };
-  AttendanceController_checkIn: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CheckInDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CheckInResultDto'];
-        };
-      };
-    };
-  };
-  AttendanceController_checkInByCode: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CodeCheckInDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CheckInResultDto'];
-        };
-      };
-    };
-  };
-  AttendanceController_leaves: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LeaveRequestDto'][];
-        };
-      };
-    };
-  };
-  AttendanceController_requestLeave: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['LeaveRequestInputDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LeaveRequestDto'];
-        };
-      };
-    };
-  };
-  AttendanceController_myLeaves: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LeaveRequestDto'][];
-        };
-      };
-    };
-  };
-  AttendanceController_approve: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['LeaveDecisionDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LeaveRequestDto'];
-        };
-      };
-    };
-  };
-  AttendanceController_refuse: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['LeaveDecisionDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LeaveRequestDto'];
-        };
-      };
-    };
-  };
-  AttendanceController_cancelLeave: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LeaveRequestDto'];
-        };
-      };
-    };
-  };
-  AttendanceController_enrollmentHours: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['EnrollmentHoursDto'];
-        };
-      };
-    };
-  };
-  AttendanceController_workerHours: {
+  OrgUnitsController_list: {
     parameters: {
       query?: {
-        /** @description 年度 (year) */
-        year?: number;
+        /** @description 类型筛选 (kind) */
+        kind?: 'municipality' | 'district' | 'street' | 'community' | 'institution';
+        /** @description 上级 ID 筛选 (parent) */
+        parentId?: string;
+        /** @description 包含已停用的 (include deactivated units) */
+        includeInactive?: boolean;
       };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrgUnitDto'][];
+        };
+      };
+    };
+  };
+  OrgUnitsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateOrgUnitDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrgUnitDto'];
+        };
+      };
+    };
+  };
+  OrgUnitsController_get: {
+    parameters: {
+      query?: never;
       header?: never;
       path: {
         id: string;
@@ -10572,12 +10167,12 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['WorkerHoursDto'];
+          'application/json': components['schemas']['OrgUnitDto'];
         };
       };
     };
   };
-  AttendanceReportsController_missing: {
+  OrgUnitsController_remove: {
     parameters: {
       query?: never;
       header?: never;
@@ -10593,12 +10188,92 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['MissingNowDto'];
+          'application/json': components['schemas']['DeleteOutcomeDto'];
         };
       };
     };
   };
-  AttendanceReportsController_sessionSheet: {
+  OrgUnitsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateOrgUnitDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrgUnitDto'];
+        };
+      };
+    };
+  };
+  AccountsController_list: {
+    parameters: {
+      query?: {
+        /** @description 角色筛选 (role) */
+        role?:
+          | 'municipal_admin'
+          | 'district_admin'
+          | 'street_admin'
+          | 'institution_staff'
+          | 'teacher'
+          | 'worker';
+        /** @description 翻页游标 (cursor from the previous page) */
+        cursor?: string;
+        /** @description 每页条数 1-200 (page size) */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountPageDto'];
+        };
+      };
+    };
+  };
+  AccountsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateAccountDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedAccountDto'];
+        };
+      };
+    };
+  };
+  AccountsController_get: {
     parameters: {
       query?: never;
       header?: never;
@@ -10613,11 +10288,13 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AccountDto'];
+        };
       };
     };
   };
-  AttendanceReportsController_classSheet: {
+  AccountsController_reset: {
     parameters: {
       query?: never;
       header?: never;
@@ -10632,17 +10309,363 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TemporaryPasswordDto'];
+        };
       };
     };
   };
-  AttendanceReportsController_upload: {
+  AccountsController_deactivate: {
     parameters: {
       query?: never;
       header?: never;
       path: {
         id: string;
       };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountDto'];
+        };
+      };
+    };
+  };
+  AccountsController_activate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountDto'];
+        };
+      };
+    };
+  };
+  AccountsController_createForWorker: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateWorkerAccountDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedAccountDto'];
+        };
+      };
+    };
+  };
+  WorkersController_list: {
+    parameters: {
+      query?: {
+        /** @description 区 (district) */
+        districtId?: string;
+        /** @description 街道 (street) */
+        streetId?: string;
+        /** @description 社区 (community) */
+        communityId?: string;
+        /** @description 岗位层级 (tier) */
+        positionTier?: 'head' | 'deputy' | 'staff';
+        /** @description 进入方式 (entry channel) */
+        entryChannel?: 'elected' | 'recruited_citywide' | 'recruited_other';
+        /** @description 社工资格 (qualification) */
+        qualification?:
+          'none' | 'assistant_social_worker' | 'social_worker' | 'senior_social_worker';
+        /** @description 状态 (status) */
+        status?: 'active' | 'left' | 'retired';
+        /** @description 姓名包含 (name contains) */
+        name?: string;
+        /** @description 身份证号（完整 18 位）(exact ID number) */
+        idNumber?: string;
+        /** @description 联系电话（完整号码）(exact phone number) */
+        phone?: string;
+        /** @description 翻页游标 (cursor from the previous page) */
+        cursor?: string;
+        /** @description 每页条数 1-200 (page size) */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkerPageDto'];
+        };
+      };
+    };
+  };
+  WorkersController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateWorkerDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkerDto'];
+        };
+      };
+    };
+  };
+  WorkersController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkerDto'];
+        };
+      };
+    };
+  };
+  WorkersController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateWorkerDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkerDto'];
+        };
+      };
+    };
+  };
+  WorkersController_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkerFileDto'];
+        };
+      };
+    };
+  };
+  WorkersController_changePost: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PostChangeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkerDto'];
+        };
+      };
+    };
+  };
+  WorkersController_transfer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TransferDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkerDto'];
+        };
+      };
+    };
+  };
+  WorkersController_changeStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StatusChangeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkerDto'];
+        };
+      };
+    };
+  };
+  WorkersController_grades: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GradeDto'][];
+        };
+      };
+    };
+  };
+  WorkersController_recordGrade: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 社区工作者 ID */
+        id: string;
+        /** @description 考核年度 (assessment year) */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordGradeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GradeDto'];
+        };
+      };
+    };
+  };
+  RosterController_template: {
+    parameters: {
+      query?: {
+        /** @description 模板格式 (template format) */
+        format?: 'xlsx' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RosterController_upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
       cookie?: never;
     };
     requestBody: {
@@ -10650,7 +10673,7 @@ export interface operations {
         'multipart/form-data': {
           /**
            * Format: binary
-           * @description 考勤表 .xlsx（由导出生成）
+           * @description 名册文件 .xlsx/.csv
            */
           file: string;
         };
@@ -10662,12 +10685,12 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['SheetUploadResultDto'];
+          'application/json': components['schemas']['RosterImportResultDto'];
         };
       };
     };
   };
-  AttendanceReportsController_grid: {
+  RosterController_importStatus: {
     parameters: {
       query?: never;
       header?: never;
@@ -10683,12 +10706,56 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ClassGridDto'];
+          'application/json': components['schemas']['RosterImportResultDto'];
         };
       };
     };
   };
-  AttendanceReportsController_gridXlsx: {
+  RosterController_startExport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StartExportDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RosterJobDto'];
+        };
+      };
+    };
+  };
+  RosterController_exportStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RosterExportDto'];
+        };
+      };
+    };
+  };
+  RosterController_download: {
     parameters: {
       query?: never;
       header?: never;
@@ -10704,73 +10771,6 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
-      };
-    };
-  };
-  AttendanceReportsController_report: {
-    parameters: {
-      query: {
-        /** @description 生成任务 ID (the job id returned when requested) */
-        job: string;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  AttendanceReportsController_requestReport: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      202: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ClassReportJobDto'];
-        };
-      };
-    };
-  };
-  AttendanceReportsController_district: {
-    parameters: {
-      query?: {
-        /** @description 年度 (year) */
-        year?: number;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DistrictAttendanceDto'];
-        };
       };
     };
   };
