@@ -550,12 +550,9 @@ export class EnrollmentService implements OnModuleInit {
 
   // -- internals ---------------------------------------------------------------------------
 
-  private async self(em: EntityManager, actor: Actor, lock = false): Promise<Worker> {
+  private async self(em: EntityManager, actor: Actor): Promise<Worker> {
     if (actor.role !== 'worker' || !actor.workerId) throw new NotFoundError('社区工作者');
-    const w = await em.findOne(Worker, {
-      where: { id: actor.workerId },
-      ...(lock ? { lock: { mode: 'for_no_key_update' as const } } : {}),
-    });
+    const w = await em.findOne(Worker, { where: { id: actor.workerId } });
     if (!w) throw new NotFoundError('社区工作者');
     return w;
   }
