@@ -245,6 +245,24 @@ describe('graceful shutdown', () => {
     expect(second.filter((pid) => existsSync(`/proc/${pid}`))).toEqual([]);
   });
 
+  it('API_WORKERS=2: a copy that cannot start stops the cluster with exit code 1', async () => {
+    // the port is taken: every copy fails at listen, before it ever served
+    const taken = createServer();
+    await new Promise<void>((r) => taken.listen(0, '0.0.0.0', () => r()));
+    const port = (taken.address() as { port: number }).port;
+    try {
+      const proc = await startAppProcess(
+        'apps/api/src/main.ts',
+        { PORT: String(port), LOG_FORMAT: 'json', API_WORKERS: '2' },
+        /exited before it listened: stopping/,
+      );
+      procs.push(proc);
+      expect(await proc.exited).toEqual({ code: 1, signal: null });
+    } finally {
+      taken.close();
+    }
+  });
+
   it('npm start mode (embedded PostgreSQL): drains first, stops the server it started last', async () => {
     const port = await freePort();
     const pgPort = Number(process.env.TEST_SHUTDOWN_PG_PORT ?? 54359);

@@ -30,7 +30,8 @@ export function runPrimary(copies: number, shutdownTimeoutMs: number): void {
   cluster.on('exit', (worker, code, signal) => {
     const alive = Object.keys(cluster.workers ?? {}).length;
     if (stopping) {
-      if (alive === 0) process.exit(0);
+      // 0 after a signal; 1 when a copy failed to start (process.exitCode)
+      if (alive === 0) process.exit();
       return;
     }
     if (!serving.has(worker)) {
@@ -38,7 +39,7 @@ export function runPrimary(copies: number, shutdownTimeoutMs: number): void {
       stopping = true;
       for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
       process.exitCode = 1;
-      if (alive === 0) process.exit(1);
+      if (alive === 0) process.exit();
       return;
     }
     logger.warn(

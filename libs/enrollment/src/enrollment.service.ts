@@ -189,23 +189,7 @@ export class EnrollmentService implements OnModuleInit {
         active,
       );
       if (refusal) throw refusalError(refusal);
-      const entryId = randomUUID();
-      const audit = this.audit.values(actor, {
-        action: 'enrollment.created',
-        entityType: 'training_class',
-        entityId: klass.id,
-        data: { entries: [entryId], workers: [w.id] },
-      });
-      await preparedQuery(
-        em,
-        'enrollment.insert-self',
-        `with e as (
-           insert into enrollment (id, class_id, worker_id, status, source, fee_fen, created_by)
-           values ($1, $2, $3, 'pending', 'self', $4, $5) returning id)
-         insert into audit_log (${AuditService.COLUMNS})
-         select $6, $7, $8, $9, $10, $11, $12::jsonb, $13, $14 from e`,
-        [entryId, klass.id, w.id, klass.feeFen, actor.accountId, ...audit],
-      );
+      const [entryId] = await this.insertPending(em, actor, klass, [w], 'self');
       return { id: entryId, c: klass, worker: w };
     });
     // one settle for every request of this class that committed meanwhile; the entry's
@@ -348,6 +332,10 @@ export class EnrollmentService implements OnModuleInit {
   }
 
   /** Writes pending entries (settled right after, by enrollment_settle) and their audit entry. */
+  /**
+   * The workers' pending entries, in the order given (their queue sequence), and the audit
+   * entry naming them: one statement.
+   */
   private async insertPending(
     em: EntityManager,
     actor: Actor,
@@ -355,29 +343,26 @@ export class EnrollmentService implements OnModuleInit {
     workers: Worker[],
     source: EnrollmentSource,
   ): Promise<string[]> {
-    const inserted = await em
-      .createQueryBuilder()
-      .insert()
-      .into(Enrollment)
-      .values(
-        workers.map((w) => ({
-          classId: c.id,
-          workerId: w.id,
-          status: 'pending',
-          source,
-          feeFen: c.feeFen,
-          createdBy: actor.accountId,
-        })),
-      )
-      .returning(['id'])
-      .execute();
-    const ids = (inserted.raw as { id: string }[]).map((r) => r.id);
-    await this.audit.record(em, actor, {
+    const ids = workers.map(() => randomUUID());
+    const audit = this.audit.values(actor, {
       action: source === 'self' ? 'enrollment.created' : 'enrollment.bulk_created',
       entityType: 'training_class',
       entityId: c.id,
       data: { entries: ids, workers: workers.map((w) => w.id) },
     });
+    await preparedQuery(
+      em,
+      'enrollment.insert-pending',
+      `with e as (
+         insert into enrollment (id, class_id, worker_id, status, source, fee_fen, created_by)
+         select n.id, $3, n.worker_id, 'pending', $4, $5, $6
+           from unnest($1::uuid[], $2::uuid[]) with ordinality as n(id, worker_id, i)
+          order by n.i
+         returning id)
+       insert into audit_log (${AuditService.COLUMNS})
+       select $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $15 where exists (select 1 from e)`,
+      [ids, workers.map((w) => w.id), c.id, source, c.feeFen, actor.accountId, ...audit],
+    );
     return ids;
   }
 
