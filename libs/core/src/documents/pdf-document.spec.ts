@@ -73,6 +73,20 @@ describe('PDF building blocks', () => {
     expect(a.equals(c)).toBe(false);
   });
 
+  it('shares shaped text between documents without changing any document: others in between leave its bytes as they were', async () => {
+    const first = await onePager();
+    // other documents shape the same words (and others) in the meantime, in both weights
+    for (const name of ['王秀英', '李建国', 'Zhang San 张三']) {
+      const other = new PdfDocumentBuilder({ ...OPTIONS, title: `${name} 的培训记录` });
+      other.title(`${name} 培训合格证明`, '2026 年度社区工作者岗位培训 · 补充');
+      other.paragraph(
+        `${name}参加社区工作者岗位培训，学时 40 学时，证书编号 京培证〔2026〕000123号。`,
+      );
+      await other.end();
+    }
+    expect((await onePager()).equals(first)).toBe(true);
+  });
+
   it('breaks a long table across pages, repeats the header row and keeps every row once', async () => {
     const doc = new PdfDocumentBuilder(OPTIONS);
     doc.title('长表格');

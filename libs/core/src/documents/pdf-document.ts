@@ -136,6 +136,30 @@ const FOOT_BAND = 22;
 
 type Doc = InstanceType<typeof PDFDocument>;
 
+/**
+ * Shaped text by font weight, shared by every document of the process. PDFKit shapes each word
+ * (for Chinese text: each character or phrase between line-break opportunities) with fontkit
+ * and keeps the result per document, so every document used to shape the same labels again —
+ * the largest part of a certificate's CPU. A shaped run depends only on the font (the same
+ * parsed font for every document) and the text; PDFKit copies it before adjusting positions.
+ */
+const sharedLayouts: Record<FontWeight, Record<string, unknown>> = {
+  regular: Object.create(null) as Record<string, unknown>,
+  bold: Object.create(null) as Record<string, unknown>,
+};
+const layoutCounts: Record<FontWeight, number> = { regular: 0, bold: 0 };
+/** Kept words per weight; past it the cache starts afresh (a bound on the memory). */
+const LAYOUTS_KEPT = 20_000;
+
+/** Makes the registered font `weight` current and lets it use the process's shaped text. */
+function shareLayoutCache(doc: Doc, weight: FontWeight): void {
+  doc.font(weight);
+  const font = (doc as unknown as { _font: { layoutCache?: Record<string, unknown> } })._font;
+  if (++layoutCounts[weight] % 64 === 0 && Object.keys(sharedLayouts[weight]).length > LAYOUTS_KEPT)
+    sharedLayouts[weight] = Object.create(null) as Record<string, unknown>;
+  font.layoutCache = sharedLayouts[weight];
+}
+
 export class PdfDocumentBuilder {
   readonly doc: Doc;
   private readonly margin: number;
@@ -158,6 +182,9 @@ export class PdfDocumentBuilder {
       autoFirstPage: false,
       lang: 'zh-CN',
       displayTitle: true,
+      // no Helvetica: PDFKit would parse its AFM metrics for every document (~1 ms); the
+      // documents' fonts are registered below and the first is made current
+      font: null as unknown as string,
       info: {
         Title: options.title,
         Author: options.author ?? options.issuer,
@@ -170,6 +197,8 @@ export class PdfDocumentBuilder {
     // PDFKit takes a parsed fontkit font as well as a file (its typings list only the latter)
     this.doc.registerFont('regular', fonts.regular as unknown as Buffer);
     this.doc.registerFont('bold', fonts.bold as unknown as Buffer);
+    shareLayoutCache(this.doc, 'bold');
+    shareLayoutCache(this.doc, 'regular');
     this.doc.on('data', (c: Buffer) => this.chunks.push(c));
     this.result = new Promise<Buffer>((resolve, reject) => {
       this.doc.on('end', () => resolve(Buffer.concat(this.chunks)));
