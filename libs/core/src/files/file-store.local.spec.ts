@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { FileNotFoundError } from './backends/file-backend';
+import { LocalFileBackend } from './backends/local-backend';
 import { FILE_KINDS } from './file-kinds';
 import { FileStore } from './file-store';
 import { SAMPLES, xlsxOf } from './testing/samples';
@@ -218,6 +219,26 @@ describe('FileStore on a local directory', () => {
     );
     expect(new Set(stored.map((s) => s.key)).size).toBe(20);
     expect(filesUnder(dir)).toHaveLength(20);
+  });
+
+  it('lets writes into one directory that finish together share its fsync', async () => {
+    const syncDir = jest.spyOn(
+      LocalFileBackend.prototype as unknown as { syncDir(dir: string): Promise<void> },
+      'syncDir',
+    );
+    try {
+      const stored = await Promise.all(
+        Array.from({ length: 20 }, () => store.put(SAMPLES.pdf, 'plan-pdf')),
+      );
+      // one directory (the month's): every write waited for a sync, fewer syncs than writes
+      expect(new Set(stored.map((s) => s.key.split('/').slice(0, -1).join('/'))).size).toBe(1);
+      expect(syncDir.mock.calls.length).toBeGreaterThan(0);
+      expect(syncDir.mock.calls.length).toBeLessThan(20);
+      for (const s of stored) expect(await collect(await store.get(s.key))).toEqual(SAMPLES.pdf);
+      expect(filesUnder(dir)).toHaveLength(20); // no temporary file left
+    } finally {
+      syncDir.mockRestore();
+    }
   });
 
   it('probes: writes, reads back and deletes, reporting the latency', async () => {

@@ -3,6 +3,7 @@ import { Dirent } from 'node:fs';
 import { mkdir, open, opendir, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
+import { Coalescer } from '../../database/statement-batcher';
 import { FileBackend, FileNotFoundError } from './file-backend';
 
 const TEMP_PREFIX = '.tmp-';
@@ -20,6 +21,12 @@ export class LocalFileBackend implements FileBackend {
   readonly name = 'local' as const;
   private readonly root: string;
   private readonly madeDirs = new Set<string>();
+  /**
+   * One directory fsync covers every rename into that directory done before it started:
+   * writes that finish together share one (a bulk issue stores hundreds of files into one
+   * directory), and each still returns only after a sync that began after its rename.
+   */
+  private readonly dirSyncs = new Coalescer<void>((dir) => this.syncDir(dir));
 
   constructor(dir: string) {
     this.root = resolve(dir);
@@ -49,7 +56,7 @@ export class LocalFileBackend implements FileBackend {
       await unlink(temp).catch(() => undefined);
       throw err;
     }
-    await this.syncDir(dir);
+    await this.dirSyncs.run(dir);
   }
 
   /**
