@@ -1,4 +1,4 @@
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 
 /**
@@ -8,6 +8,8 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
  * the statement runs on a connection of the pool, outside any transaction (autocommit).
  *
  * `name` must be unique per text: a connection keeps the first text it prepared under a name.
+ * Outside a transaction the statement goes straight to the driver's pool (pg checks a
+ * connection out and back in around it), without a TypeORM QueryRunner per call.
  */
 export async function preparedQuery<T>(
   on: EntityManager | DataSource,
@@ -16,7 +18,7 @@ export async function preparedQuery<T>(
   values: unknown[],
 ): Promise<T[]> {
   const em = on instanceof DataSource ? on.manager : on;
-  const run = async (client: PoolClient): Promise<T[]> => {
+  const run = async (client: PoolClient | Pool): Promise<T[]> => {
     try {
       return (await client.query<T & object>({ name, text, values })).rows;
     } catch (err) {
@@ -26,6 +28,8 @@ export async function preparedQuery<T>(
   };
   const runner = em.queryRunner;
   if (runner && !runner.isReleased) return run((await runner.connect()) as PoolClient);
+  const pool = (em.connection.driver as { master?: Pool }).master;
+  if (pool) return run(pool);
   const fresh = em.connection.createQueryRunner();
   try {
     return await run((await fresh.connect()) as PoolClient);

@@ -45,10 +45,17 @@ export class CertificateIssueJob implements JobHandler<typeof JobName.Certificat
 
   async handle(job: Job<Payload>): Promise<CertificateIssueResult> {
     const p = job.data;
-    let cert = await this.ds.manager.findOneBy(Certificate, {
-      enrollmentId: p.enrollmentId,
-      generation: p.generation,
-    });
+    // the enrolment, its eligibility and the certificate of this generation if a run
+    // allocated it already: one statement in the usual case
+    const prepared = await this.issuer.prepare(this.ds.manager, p.enrollmentId, p.generation);
+    // not there (yet): a request committed after its job was queued is found by a retry
+    if (!prepared) throw new Error(`报名记录 ${p.enrollmentId} 不存在 (no such enrolment yet)`);
+    if (prepared.existing?.stored)
+      return {
+        enrollmentId: p.enrollmentId,
+        serial: prepared.existing.serial,
+        outcome: 'existing',
+      };
     let previous: Certificate | null = null;
     if (p.generation > 1) {
       previous = await this.ds.manager.findOneBy(Certificate, {
@@ -57,12 +64,13 @@ export class CertificateIssueJob implements JobHandler<typeof JobName.Certificat
       });
       if (!previous) throw new UnrecoverableError('没有可替换的原证书 (nothing to reissue)');
     }
-    if (!cert) {
+    let cert: Certificate;
+    if (prepared.existing) {
+      // allocated by a run cut off before its file was stored: finish it, same serial
+      cert = await this.ds.manager.findOneByOrFail(Certificate, { id: prepared.existing.id });
+    } else {
       if (previous && previous.status === 'revoked')
         throw new UnrecoverableError('原证书已撤销，不能换发 (the certificate was revoked)');
-      const prepared = await this.issuer.prepare(this.ds.manager, p.enrollmentId);
-      // not there (yet): a request committed after its job was queued is found by a retry
-      if (!prepared) throw new Error(`报名记录 ${p.enrollmentId} 不存在 (no such enrolment yet)`);
       const { verdict } = prepared;
       if (typeof verdict === 'string')
         throw new UnrecoverableError(`不符合发证条件 (not eligible: ${verdict})`);

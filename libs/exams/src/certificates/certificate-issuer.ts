@@ -44,6 +44,8 @@ export interface Prepared {
   holderName: string;
   idNumberMasked: string;
   halfHours: number;
+  /** The certificate of the generation asked for, when an earlier run allocated it. */
+  existing: { id: string; serial: string; stored: boolean } | null;
 }
 
 /**
@@ -96,10 +98,15 @@ export class CertificateIssuer {
    * Everything issuing one enrolment needs, in one query: the trainee, whether they may
    * receive it (hours from their marks by the policy's rule, a passed attempt), the hours; the
    * class's facts, sessions and policy are cached a minute per class (a bulk issue asks for
-   * the same class hundreds of times; the marks are always read). Null when the enrolment
-   * does not exist (yet).
+   * the same class hundreds of times; the marks are always read), and the certificate of
+   * `generation` if a run allocated it already (a retried or duplicated job). Null when the
+   * enrolment does not exist (yet).
    */
-  async prepare(em: EntityManager, enrollmentId: string): Promise<Prepared | null> {
+  async prepare(
+    em: EntityManager,
+    enrollmentId: string,
+    generation: number,
+  ): Promise<Prepared | null> {
     const [row] = await preparedQuery<{
       class_id: string;
       worker_id: string;
@@ -110,17 +117,23 @@ export class CertificateIssuer {
       position_tier: Worker['positionTier'];
       result_id: string | null;
       marks: ({ session_id: string } & MarkFacts)[];
+      cert_id: string | null;
+      cert_serial: string | null;
+      cert_stored: boolean | null;
     }>(
       em,
-      'certificates.prepare',
+      'certificates.prepare-existing',
       `select e.class_id, e.worker_id, e.status, w.name, w.id_number_masked, w.entry_channel, w.position_tier,
               (select r.id from exam_result r where r.enrollment_id = e.id and r.passed
                 order by r.attempt limit 1) result_id,
               (select coalesce(json_agg(json_build_object('session_id', m.session_id, 'status', m.status,
                         'minutes_late', m.minutes_late, 'minutes_early', m.minutes_early)), '[]'::json)
-                 from attendance_mark m where m.enrollment_id = e.id) marks
-         from enrollment e join worker w on w.id = e.worker_id where e.id = $1`,
-      [enrollmentId],
+                 from attendance_mark m where m.enrollment_id = e.id) marks,
+              c.id cert_id, c.serial cert_serial, c.file_key is not null cert_stored
+         from enrollment e join worker w on w.id = e.worker_id
+         left join certificate c on c.enrollment_id = e.id and c.generation = $2
+        where e.id = $1`,
+      [enrollmentId, generation],
     );
     if (!row) return null;
     const cls = await this.classContext(em, row.class_id);
@@ -152,6 +165,9 @@ export class CertificateIssuer {
       holderName: row.name,
       idNumberMasked: row.id_number_masked,
       halfHours: done?.creditedHalfHours ?? 0,
+      existing: row.cert_id
+        ? { id: row.cert_id, serial: row.cert_serial!, stored: row.cert_stored === true }
+        : null,
     };
   }
 

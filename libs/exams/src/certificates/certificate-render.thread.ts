@@ -18,24 +18,34 @@ export type RenderReply =
 documentFonts(); // parsed once, before the first request
 
 const port = parentPort;
-// a first certificate rendered and dropped before the thread says it is ready: the code paths
-// of layout, subsetting and compression are compiled by then, not during the first real job
-renderCertificate({
-  serial: 'BJPX-2000-000000',
-  holderName: '张三',
-  idNumberMasked: '1101**********0000',
-  projectTitle: '社区工作者岗位培训',
-  typeLabel: '岗位培训',
-  halfHours: 80,
-  startDate: '2000-01-01',
-  endDate: '2000-01-05',
-  institutionName: '培训学院',
-  issuers: ['市民政局', '市人力资源和社会保障局'],
-  issuedOn: '2000-01-06',
-  year: 2000,
-  verifyUrl: 'https://example.invalid/v/BJPX-2000-000000?c=warmup',
-  createdAt: new Date(0),
-})
+/**
+ * Certificates rendered and dropped before the thread says it is ready. V8 compiles the hot
+ * code of layout, subsetting and compression after some dozens of calls, on helper threads
+ * that share the cores with the renders: done at boot, not during the first bulk issue (each
+ * thread is its own isolate and compiles for itself). Also fills the shaped-text cache.
+ */
+const WARM_UP_RENDERS = 40;
+async function warmUp(): Promise<void> {
+  for (let i = 0; i < WARM_UP_RENDERS; i++) {
+    await renderCertificate({
+      serial: `BJPX-2000-${String(i).padStart(6, '0')}`,
+      holderName: ['张三', '李四', '王五', '赵六'][i % 4],
+      idNumberMasked: '1101**********0000',
+      projectTitle: '社区工作者岗位培训',
+      typeLabel: '岗位培训',
+      halfHours: 80 + i,
+      startDate: '2000-01-01',
+      endDate: '2000-01-05',
+      institutionName: '培训学院',
+      issuers: ['市民政局', '市人力资源和社会保障局'],
+      issuedOn: '2000-01-06',
+      year: 2000,
+      verifyUrl: `https://example.invalid/v/BJPX-2000-${String(i).padStart(6, '0')}?c=warmup`,
+      createdAt: new Date(0),
+    });
+  }
+}
+warmUp()
   .catch(() => undefined) // a failed warm-up leaves the thread as it would be without one
   .finally(() => port?.postMessage({ ready: true } satisfies RenderReply));
 port?.on('message', (m: RenderRequest) => {
