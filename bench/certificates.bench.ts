@@ -5,20 +5,35 @@
  * PDFKit rendering the same certificate in a bare loop in this process. Goal: at least 80
  * certificates/s through the pipeline, and the pipeline at 80 % or more of the bare rate.
  *
- *   npm run bench:certificates        N=600 BARE=300 WORKER_CONCURRENCY_BENCH=4 npm run bench:certificates
- *   PROFILE=/tmp/prof npm run bench:certificates   (CPU profiles of the worker process and its threads)
+ * Before the measured class, WARM_UP (100) certificates of another class go through the same
+ * worker, and the bare loop renders WARM_UP/2 before it is timed: both sides measured with
+ * their code compiled, as in a process that has run (the first figures of a fresh worker are
+ * printed too). The CPU that each part spent per certificate (worker process, PostgreSQL,
+ * Redis, this process) is read from /proc over the measured run.
+ *
+ *   npm run bench:certificates        N=600 BARE=300 WARM_UP=0 WORKER_CONCURRENCY_BENCH=4 npm run bench:certificates
+ *   PROFILE=/tmp/prof npm run bench:certificates   (CPU profile of the worker's main thread)
+ *   PERF=/tmp/perf.data npm run bench:certificates (`perf record` of all the worker's threads, measured run)
+ *   WORKER_NODE_ARGS='--trace-gc' WORKER_OUTPUT=/tmp/worker.log npm run bench:certificates
  */
 import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { appConfig, piiCipher } from '../libs/core/src';
 import type { Actor } from '../libs/core/src/auth/roles';
 import { CertificatesService, renderCertificate } from '../libs/exams/src';
 import { birthDateFromId, genderFromId, makeIdNumber, sealIdNumber, Worker } from '../libs/org/src';
 import { startWorkerProcess } from '../test/support/worker-process';
+import { ticksByCommand, ticksOf } from './support/api-process';
 import { benchEnv, ms } from './support/bench-env';
 
 const N = Number(process.env.N ?? 300);
 const BARE = Number(process.env.BARE ?? 200);
+/** Certificates of another class issued first (the worker's code compiled, as in a worker that has run); 0: none. */
+const WARM_UP = Number(process.env.WARM_UP ?? 100);
+/** Renders before the bare loop is timed, for the same reason. */
+const BARE_WARM_UP = Math.max(1, Math.round(WARM_UP / 2));
 const CONCURRENCY = process.env.WORKER_CONCURRENCY_BENCH ?? '8';
 
 async function main(): Promise<void> {
@@ -56,65 +71,72 @@ async function main(): Promise<void> {
     const cm = await unit('community', '多福巷社区', st, dc, st);
     const inst = await unit('institution', '北京社区工作者培训学院', bj.id);
     const year = new Date().getFullYear();
-    const [c] = await q(
-      `insert into training_class (origin, institution_id, district_id, municipality_id, year, type, title, capacity, taken,
-         location, enrol_opens_at, enrol_closes_at, status, opened_at, created_by)
-       values ('municipal', $1, $2, $3, $4, 'post', '东城区社区工作者岗位培训（压测）', $5, $5, '东城区社区学院',
-         now() - interval '30 days', now() - interval '20 days', 'open', now() - interval '30 days', $6) returning id`,
-      [inst, dc, bj.id, year, N, '00000000-0000-4000-8000-000000000000'],
-    );
-    for (let i = 0; i < 2; i++) {
+    const finishedClass = async (n: number, title: string): Promise<string> => {
+      const [c] = await q(
+        `insert into training_class (origin, institution_id, district_id, municipality_id, year, type, title, capacity, taken,
+           location, enrol_opens_at, enrol_closes_at, status, opened_at, created_by)
+         values ('municipal', $1, $2, $3, $4, 'post', $7, $5, $5, '东城区社区学院',
+           now() - interval '30 days', now() - interval '20 days', 'open', now() - interval '30 days', $6) returning id`,
+        [inst, dc, bj.id, year, n, '00000000-0000-4000-8000-000000000000', title],
+      );
+      for (let i = 0; i < 2; i++) {
+        await q(
+          `insert into class_session (class_id, starts_at, ends_at, half_hours, topic, method)
+           values ($1, now() - make_interval(days => $2) - interval '8 hours', now() - make_interval(days => $2) - interval '2 hours', 8, $3, 'lecture')`,
+          [c.id, 10 - i, `专题 ${i + 1}`],
+        );
+      }
+      const area = `1${String(Math.floor(Math.random() * 100_000)).padStart(5, '0')}`;
+      const workers = Array.from({ length: n }, (_, i) => {
+        const id = makeIdNumber(
+          area,
+          `1980${String((i % 12) + 1).padStart(2, '0')}${String((i % 28) + 1).padStart(2, '0')}`,
+          i,
+        );
+        return {
+          name: `学员${String(i + 1).padStart(4, '0')}`,
+          ...sealIdNumber(cipher, id),
+          birthDate: birthDateFromId(id)!,
+          gender: genderFromId(id),
+          positionTier: 'staff',
+          entryChannel: 'recruited_other',
+          startedOn: '2018-03-01',
+          qualification: 'none',
+          status: 'active',
+          communityId: cm,
+          streetId: st,
+          districtId: dc,
+        };
+      });
+      const saved = await ds.getRepository(Worker).save(workers as never[], { chunk: 100 });
+      const ids = (saved as unknown as { id: string }[]).map((w) => w.id);
       await q(
-        `insert into class_session (class_id, starts_at, ends_at, half_hours, topic, method)
-         values ($1, now() - make_interval(days => $2) - interval '8 hours', now() - make_interval(days => $2) - interval '2 hours', 8, $3, 'lecture')`,
-        [c.id, 10 - i, `专题 ${i + 1}`],
+        `insert into enrollment (class_id, worker_id, status, source, enrolled_at)
+         select $1, w, 'enrolled', 'bulk', now() - interval '25 days' from unnest($2::uuid[]) w`,
+        [c.id, ids],
       );
-    }
-    const area = `1${String(Math.floor(Math.random() * 100_000)).padStart(5, '0')}`;
-    const workers = Array.from({ length: N }, (_, i) => {
-      const id = makeIdNumber(
-        area,
-        `1980${String((i % 12) + 1).padStart(2, '0')}${String((i % 28) + 1).padStart(2, '0')}`,
-        i,
+      await q(
+        `insert into attendance_mark (session_id, enrollment_id, class_id, worker_id, status, source)
+         select s.id, e.id, e.class_id, e.worker_id, 'present', 'staff'
+           from enrollment e join class_session s on s.class_id = e.class_id where e.class_id = $1`,
+        [c.id],
       );
-      return {
-        name: `学员${String(i + 1).padStart(4, '0')}`,
-        ...sealIdNumber(cipher, id),
-        birthDate: birthDateFromId(id)!,
-        gender: genderFromId(id),
-        positionTier: 'staff',
-        entryChannel: 'recruited_other',
-        startedOn: '2018-03-01',
-        qualification: 'none',
-        status: 'active',
-        communityId: cm,
-        streetId: st,
-        districtId: dc,
-      };
-    });
-    const saved = await ds.getRepository(Worker).save(workers as never[], { chunk: 100 });
-    const ids = (saved as unknown as { id: string }[]).map((w) => w.id);
-    await q(
-      `insert into enrollment (class_id, worker_id, status, source, enrolled_at)
-       select $1, w, 'enrolled', 'bulk', now() - interval '25 days' from unnest($2::uuid[]) w`,
-      [c.id, ids],
-    );
-    await q(
-      `insert into attendance_mark (session_id, enrollment_id, class_id, worker_id, status, source)
-       select s.id, e.id, e.class_id, e.worker_id, 'present', 'staff'
-         from enrollment e join class_session s on s.class_id = e.class_id where e.class_id = $1`,
-      [c.id],
-    );
-    const [exam] = await q(
-      `insert into exam (class_id, attempt, held_on, mode, max_score, pass_score, supervisor_name, supervisor_org_id, recorded_by)
-       values ($1, 1, current_date, 'pass_fail', 100, 60, '东城区民政局 赵监考', $2, $3) returning id`,
-      [c.id, dc, '00000000-0000-4000-8000-000000000000'],
-    );
-    await q(
-      `insert into exam_result (exam_id, enrollment_id, class_id, worker_id, attempt, passed, recorded_by)
-       select $1, e.id, e.class_id, e.worker_id, 1, true, $2 from enrollment e where e.class_id = $3`,
-      [exam.id, '00000000-0000-4000-8000-000000000000', c.id],
-    );
+      const [exam] = await q(
+        `insert into exam (class_id, attempt, held_on, mode, max_score, pass_score, supervisor_name, supervisor_org_id, recorded_by)
+         values ($1, 1, current_date, 'pass_fail', 100, 60, '东城区民政局 赵监考', $2, $3) returning id`,
+        [c.id, dc, '00000000-0000-4000-8000-000000000000'],
+      );
+      await q(
+        `insert into exam_result (exam_id, enrollment_id, class_id, worker_id, attempt, passed, recorded_by)
+         select $1, e.id, e.class_id, e.worker_id, 1, true, $2 from enrollment e where e.class_id = $3`,
+        [exam.id, '00000000-0000-4000-8000-000000000000', c.id],
+      );
+      return c.id;
+    };
+    const classId = await finishedClass(N, '东城区社区工作者岗位培训（压测）');
+    const warmClassId = WARM_UP
+      ? await finishedClass(WARM_UP, '东城区社区工作者岗位培训（预热）')
+      : null;
 
     // -- the bare render loop: PDFKit only, the same certificate ------------------------------
     const content = {
@@ -133,7 +155,8 @@ async function main(): Promise<void> {
       verifyUrl: `http://localhost:3000/v/BJPX-${year}-000001?c=AbCdEf123456`,
       createdAt: new Date(),
     };
-    await renderCertificate(content); // fonts parsed once
+    // fonts parsed, and the code compiled by V8 as in a process that has rendered before
+    for (let i = 0; i < BARE_WARM_UP; i++) await renderCertificate(content);
     let bytes = 0;
     const t0 = process.hrtime.bigint();
     for (let i = 0; i < BARE; i++) bytes = (await renderCertificate(content)).length;
@@ -142,11 +165,10 @@ async function main(): Promise<void> {
 
     // -- end to end through the queue, one worker process -------------------------------------
     // PROFILE=dir: CPU profiles of the worker process and its render threads
-    const worker = await startWorkerProcess(
-      { WORKER_CONCURRENCY: CONCURRENCY },
-      60_000,
-      process.env.PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE}`] : [],
-    );
+    const worker = await startWorkerProcess({ WORKER_CONCURRENCY: CONCURRENCY }, 60_000, [
+      ...(process.env.PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE}`] : []),
+      ...(process.env.WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+    ]);
     const actor: Actor = {
       accountId: '00000000-0000-4000-8000-000000000001',
       username: 'bench',
@@ -156,32 +178,66 @@ async function main(): Promise<void> {
       streetId: null,
       workerId: null,
     };
-    const ready = async (): Promise<number> =>
+    const stored = async (classId: string): Promise<number> =>
       (
         await q<{ n: number }>(
           `select count(*)::int n from certificate where class_id = $1 and file_key is not null`,
-          [c.id],
+          [classId],
         )
       )[0].n;
-    const t1 = process.hrtime.bigint();
-    const req = await env.api.get(CertificatesService).issueForClass(actor, c.id);
-    const requestMs = ms(t1);
-    let firstAt = 0;
-    for (;;) {
-      const n = await ready();
-      if (n > 0 && !firstAt) firstAt = ms(t1);
-      if (n >= N) break;
-      await new Promise((r) => setTimeout(r, 20));
+    /** Asks for the class's certificates and waits until all `n` are stored. */
+    const issueAll = async (classId: string, n: number) => {
+      const t = process.hrtime.bigint();
+      const req = await env.api.get(CertificatesService).issueForClass(actor, classId);
+      const requestMs = ms(t);
+      let firstAt = 0;
+      for (;;) {
+        const done = await stored(classId);
+        if (done > 0 && !firstAt) firstAt = ms(t);
+        if (done >= n) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return { t, req, requestMs, firstAt, totalMs: ms(t) };
+    };
+    // another class first: the worker's code paths compiled, as in a worker that has run
+    const warm = warmClassId ? await issueAll(warmClassId, WARM_UP) : null;
+    // PERF=file: `perf record` of the worker process (all its threads) over the measured run
+    const perf = process.env.PERF
+      ? spawn(
+          'perf',
+          ['record', '-F', '999', '-g', '-p', String(worker.child.pid), '-o', process.env.PERF],
+          {
+            stdio: 'ignore',
+          },
+        )
+      : null;
+    if (perf) await new Promise((r) => setTimeout(r, 500));
+    // CPU of each part over the measured run (clock ticks of 10 ms, from /proc)
+    const wpid = String(worker.child.pid);
+    const parts = (): Record<string, number> => ({
+      worker: ticksOf(wpid),
+      ...ticksByCommand(['postgres', 'redis-server']),
+    });
+    const cpu0 = parts();
+    const bench0 = process.cpuUsage();
+    const { t: t1, req, requestMs, firstAt } = await issueAll(classId, N);
+    const benchCpu = process.cpuUsage(bench0);
+    const cpu1 = parts();
+    const perCert = (ticks: number): string => ((ticks * 10) / N).toFixed(1);
+    if (perf) {
+      perf.kill('SIGINT');
+      await new Promise((r) => perf.once('exit', r));
     }
     const pipeMs = ms(t1);
     const pipeRate = (N / pipeMs) * 1000;
     const [seqs] = await q<{ lo: number; hi: number; n: number; d: number; kb: number }>(
       `select min(seq)::int lo, max(seq)::int hi, count(*)::int n, count(distinct serial)::int d,
               avg(file_size)::int / 1024 kb from certificate where class_id = $1`,
-      [c.id],
+      [classId],
     );
     worker.child.kill('SIGTERM');
     await worker.exited;
+    if (process.env.WORKER_OUTPUT) writeFileSync(process.env.WORKER_OUTPUT, worker.output());
 
     const ratio = pipeRate / bareRate;
     // from the first stored certificate on: the worker has parsed its fonts and warmed up
@@ -192,6 +248,10 @@ async function main(): Promise<void> {
     console.log(
       `bare PDFKit render, same certificate: ${BARE} in ${bareMs.toFixed(0)} ms = ${bareRate.toFixed(1)} /s (${(bytes / 1024).toFixed(0)} KB each)`,
     );
+    if (warm)
+      console.log(
+        `warm-up first (another class): ${WARM_UP} in ${warm.totalMs.toFixed(0)} ms = ${((WARM_UP / warm.totalMs) * 1000).toFixed(1)} /s (a worker's first certificates after its start)`,
+      );
     console.log(
       `pipeline (request -> ${N} jobs -> stored PDFs): ${N} in ${pipeMs.toFixed(0)} ms = ${pipeRate.toFixed(1)} /s ` +
         `(request ${requestMs.toFixed(0)} ms, queued ${req.queued}; first stored after ${firstAt.toFixed(0)} ms)`,
@@ -201,6 +261,12 @@ async function main(): Promise<void> {
     );
     console.log(
       `steady state (after the first certificate): ${steadyRate.toFixed(1)} /s = ${((steadyRate / bareRate) * 100).toFixed(0)} % of bare`,
+    );
+    console.log(
+      `CPU per certificate over the run, ms: worker process ${perCert(cpu1.worker - cpu0.worker)} ` +
+        `(bare render ${(bareMs / BARE).toFixed(1)}), PostgreSQL ${perCert(cpu1.postgres - cpu0.postgres)}, ` +
+        `Redis ${perCert(cpu1['redis-server'] - cpu0['redis-server'])}, ` +
+        `bench process (the API's request, polling) ${((benchCpu.user + benchCpu.system) / 1000 / N).toFixed(1)}`,
     );
     console.log(`ratio pipeline / bare: ${(ratio * 100).toFixed(0)} %`);
     console.log(

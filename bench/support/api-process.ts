@@ -16,7 +16,7 @@ export interface ApiProcess {
 }
 
 /** utime + stime of one process, in clock ticks (fields 14 and 15 of stat). */
-function ticksOf(pid: string): number {
+export function ticksOf(pid: string): number {
   try {
     const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
     return Number(f[11]) + Number(f[12]);
@@ -37,6 +37,21 @@ function treeTicks(root: number): number {
     }
   }
   return ticks;
+}
+
+/** CPU ticks of every process whose command (`comm`) is one of `names`, summed per name. */
+export function ticksByCommand(names: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]));
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if (comm in out) out[comm] += ticksOf(pid);
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return out;
 }
 
 /**
