@@ -39,6 +39,9 @@ export async function createApiApp(opts: ApiAppOptions = {}): Promise<INestAppli
   });
   app.useLogger(app.get(Logger));
   applyHttpSecurity(app, app.get(AppConfig));
+  // no weak ETag hashed over every JSON answer: API clients ask again rather than revalidate
+  // (the web app's static files keep theirs: serve-static sets its own)
+  app.set('etag', false);
   // the built web app at `/` (static files, SPA fallback), before the API's routes
   serveWebApp(app, app.get(AppConfig).webDistDir);
   app.use((req: Request, res: Response, next: NextFunction) => {

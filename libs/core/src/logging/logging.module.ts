@@ -110,6 +110,10 @@ function demoteStartupChatter(
               : `${req.method} ${maskSensitiveText(req.url ?? '')} ${res.statusCode} ${Math.round(responseTime)} ms`,
           customErrorMessage: (req, res) =>
             `${req.method} ${maskSensitiveText(req.url ?? '')} ${res.statusCode} failed`,
+          // the serializers below take the request and response themselves: pino-http's wrapping
+          // first copies every header and the remote address into an object (on each request,
+          // for the request's logger) only for them to pick three fields
+          wrapSerializers: false,
           serializers: {
             // status only: response headers (CSP, cookies) add nothing to a request line
             res: (res: { statusCode: unknown }) => ({ statusCode: res.statusCode }),
