@@ -218,6 +218,40 @@ describe('certificates (Art. 16)', () => {
     ).rejects.toThrow('not_passed');
   });
 
+  it('serials allocated at the same moment stay gap-free when one of them was allocated before', async () => {
+    const issuer = worker.get(CertificateIssuer);
+    const c = await examined([80, 90, 70, 85, 95]);
+    const prepared = await Promise.all(
+      c.trainees.map(async (t) => {
+        const p = await issuer.prepare(api.ds.manager, t.enrollmentId, 1);
+        if (!p || typeof p.verdict === 'string') throw new Error(`not eligible: ${p?.verdict}`);
+        return { ...p, verdict: p.verdict };
+      }),
+    );
+    const counter = async (): Promise<number> =>
+      (
+        await api.ds.query<{ last: number }[]>(
+          `select last from certificate_counter where region = 'beijing' and year = $1`,
+          [prepared[0].facts.year],
+        )
+      )[0]?.last ?? 0;
+    // one of them first, alone; then all five at once: the one allocated before hits the
+    // unique index, its statement (its raise of the counter included) is undone, and it gets
+    // its first row
+    const early = await issuer.allocate(prepared[2], 1, null, null);
+    const before = await counter();
+    const all = await Promise.all(prepared.map((p) => issuer.allocate(p, 1, null, null)));
+    expect(all[2].serial).toBe(early.serial);
+    expect(new Set(all.map((x) => x.serial)).size).toBe(5);
+    const fresh = all
+      .filter((_, i) => i !== 2)
+      .map((x) => x.seq)
+      .sort((a, b) => a - b);
+    expect(fresh).toEqual([before + 1, before + 2, before + 3, before + 4]);
+    expect(await counter()).toBe(before + 4);
+    expect(await api.ds.getRepository(Certificate).countBy({ classId: c.id })).toBe(5);
+  });
+
   it('the PDF: the holder and their administrators download it; its text has the name and serial; its QR opens the verification page', async () => {
     const one = certs.find((x) => x.enrollmentId === cls.trainees[0].enrollmentId)!;
     const holder = cls.trainees[0].worker;
