@@ -31,6 +31,7 @@ export type MarkSource = 'staff' | 'self' | 'code' | 'offline' | 'paper' | 'leav
 @Index('attendance_mark_session_entry_uq', ['sessionId', 'enrollmentId'], { unique: true })
 @Index('attendance_mark_class_idx', ['classId', 'sessionId'])
 @Index('attendance_mark_worker_idx', ['workerId'])
+@Index('attendance_mark_enrollment_idx', ['enrollmentId'])
 export class AttendanceMark {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -18,6 +18,7 @@ import { ExamsCertificates1795625300000 } from './1795625300000-ExamsCertificate
 import { Evaluations1795625400000 } from './1795625400000-Evaluations';
 import { Assessment1795625500000 } from './1795625500000-Assessment';
 import { EnrollmentSettleEntries1795625600000 } from './1795625600000-EnrollmentSettleEntries';
+import { AttendanceMarkEnrollmentIndex1795625700000 } from './1795625700000-AttendanceMarkEnrollmentIndex';
 
 /** Every migration, in order. New migrations are appended here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -40,4 +41,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Evaluations1795625400000,
   Assessment1795625500000,
   EnrollmentSettleEntries1795625600000,
+  AttendanceMarkEnrollmentIndex1795625700000,
 ];
