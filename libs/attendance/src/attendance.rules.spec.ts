@@ -212,6 +212,29 @@ describe('rotating tokens', () => {
     expect(v.ok ? null : v.reason).toBe(reason);
   });
 
+  it('keeps the current slots’ codes: the same verdicts again, and a forged or other-key token refused once a genuine one was checked', () => {
+    const genuine = checkInToken(key, 's3', slot);
+    for (let i = 0; i < 3; i++) expect(verifyToken(key, 's3', genuine, now, period).ok).toBe(true);
+    const other = randomBytes(32);
+    expect(verifyToken(other, 's3', genuine, now, period)).toEqual({
+      ok: false,
+      reason: 'CHECKIN_TOKEN_INVALID',
+    });
+    expect(verifyToken(other, 's3', checkInToken(other, 's3', slot), now, period).ok).toBe(true);
+    const tampered = `${slot}.${genuine.slice(-16, -1)}${genuine.endsWith('A') ? 'B' : 'A'}`;
+    expect(verifyToken(key, 's3', tampered, now, period)).toEqual({
+      ok: false,
+      reason: 'CHECKIN_TOKEN_INVALID',
+    });
+    // a genuine token of a slot that was current once: expired later, whatever was kept
+    expect(
+      verifyToken(key, 's3', genuine, new Date(now.getTime() + 2 * period * 1000), period),
+    ).toEqual({
+      ok: false,
+      reason: 'CHECKIN_TOKEN_EXPIRED',
+    });
+  });
+
   it('a 6-digit code for the slot (and the one before) of its session only', () => {
     const code = checkInCode(key, 's1', slot);
     expect(code).toMatch(/^\d{6}$/);

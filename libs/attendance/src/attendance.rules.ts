@@ -133,6 +133,26 @@ export const slotOf = (at: Date, periodSeconds: number): number =>
 const mac = (key: Buffer, sessionId: string, slot: number): Buffer =>
   createHmac('sha256', key).update(`checkin:${sessionId}:${slot}`).digest();
 
+/**
+ * The MACs of slots that are current, per key: every trainee of a session checks in against
+ * the same one or two, so each is computed once per slot instead of once per check-in. Only
+ * current slots are kept (a token naming any other is refused whatever it holds), at most
+ * CURRENT_KEPT, which bounds the memory whatever the tokens sent.
+ */
+const currentMacs = new WeakMap<Buffer, Map<string, Buffer>>();
+const CURRENT_KEPT = 20_000;
+function currentMac(key: Buffer, sessionId: string, slot: number): Buffer {
+  let byKey = currentMacs.get(key);
+  if (!byKey) currentMacs.set(key, (byKey = new Map()));
+  const id = `${sessionId}:${slot}`;
+  let m = byKey.get(id);
+  if (!m) {
+    if (byKey.size >= CURRENT_KEPT) byKey.clear();
+    byKey.set(id, (m = mac(key, sessionId, slot)));
+  }
+  return m;
+}
+
 /** `<slot>.<16 base64url characters>`: what the QR code's URL carries. */
 export function checkInToken(key: Buffer, sessionId: string, slot: number): string {
   return `${slot}.${mac(key, sessionId, slot).subarray(0, 12).toString('base64url')}`;
@@ -140,8 +160,10 @@ export function checkInToken(key: Buffer, sessionId: string, slot: number): stri
 
 /** A 6-digit code for trainees without a camera (same slots, shown under the QR code). */
 export function checkInCode(key: Buffer, sessionId: string, slot: number): string {
-  return String(mac(key, sessionId, slot).readUInt32BE(12) % 1_000_000).padStart(6, '0');
+  return codeOf(mac(key, sessionId, slot));
 }
+
+const codeOf = (m: Buffer): string => String(m.readUInt32BE(12) % 1_000_000).padStart(6, '0');
 
 export type TokenVerdict =
   | { ok: true; slot: number }
@@ -161,13 +183,15 @@ export function verifyToken(
   const m = /^(\d{1,12})\.([A-Za-z0-9_-]{16})$/.exec(token);
   if (!m) return { ok: false, reason: 'CHECKIN_TOKEN_INVALID' };
   const slot = Number(m[1]);
-  const expected = mac(key, sessionId, slot).subarray(0, 12);
+  const now = slotOf(at, periodSeconds);
+  const current = slot <= now && slot >= now - 1;
+  // a forged token is refused as invalid, a genuine old one as expired: the MAC decides first
+  const expected = (current ? currentMac : mac)(key, sessionId, slot).subarray(0, 12);
   const given = Buffer.from(m[2], 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     return { ok: false, reason: 'CHECKIN_TOKEN_INVALID' };
   }
-  const now = slotOf(at, periodSeconds);
-  if (slot > now || slot < now - 1) return { ok: false, reason: 'CHECKIN_TOKEN_EXPIRED' };
+  if (!current) return { ok: false, reason: 'CHECKIN_TOKEN_EXPIRED' };
   return { ok: true, slot };
 }
 
@@ -181,7 +205,7 @@ export function verifyCode(
 ): boolean {
   const now = slotOf(at, periodSeconds);
   return [now, now - 1].some((slot) => {
-    const expected = Buffer.from(checkInCode(key, sessionId, slot));
+    const expected = Buffer.from(codeOf(currentMac(key, sessionId, slot)));
     const given = Buffer.from(code);
     return given.length === expected.length && timingSafeEqual(given, expected);
   });
