@@ -224,7 +224,8 @@ describe('certificates (Art. 16)', () => {
     const prepared = await Promise.all(
       c.trainees.map(async (t) => {
         const p = await issuer.prepare(api.ds.manager, t.enrollmentId, 1);
-        if (!p || typeof p.verdict === 'string') throw new Error(`not eligible: ${p?.verdict}`);
+        if (!p || typeof p.verdict === 'string')
+          throw new Error(`not eligible: ${JSON.stringify(p?.verdict)}`);
         return { ...p, verdict: p.verdict };
       }),
     );

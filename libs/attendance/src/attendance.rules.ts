@@ -143,7 +143,7 @@ const currentMacs = new WeakMap<Buffer, Map<string, Buffer>>();
 const CURRENT_KEPT = 20_000;
 function currentMac(key: Buffer, sessionId: string, slot: number): Buffer {
   let byKey = currentMacs.get(key);
-  if (!byKey) currentMacs.set(key, (byKey = new Map()));
+  if (!byKey) currentMacs.set(key, (byKey = new Map<string, Buffer>()));
   const id = `${sessionId}:${slot}`;
   let m = byKey.get(id);
   if (!m) {
