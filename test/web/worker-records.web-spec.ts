@@ -336,8 +336,23 @@ describe('worker records in a browser', () => {
         await survey.getByRole('checkbox', { name: qq.options![0].label, exact: true }).check();
       else if (qq.type === 'rank') {
         await survey.getByRole('combobox', { name: qq.label }).click();
-        for (const o of qq.options!.slice(0, 2))
-          await page.locator('.ant-select-item-option', { hasText: o.label }).first().click();
+        for (const o of qq.options!.slice(0, 2)) {
+          // each pick shows as selected before the next: a click that landed while the list
+          // was still opening (it happened once in CI) is made again, once
+          const option = page.locator('.ant-select-item-option', { hasText: o.label }).first();
+          const picked = page
+            .locator('.ant-select-item-option-selected', { hasText: o.label })
+            .first();
+          await option.click();
+          if (
+            !(await picked.waitFor({ timeout: 2_000 }).then(
+              () => true,
+              () => false,
+            ))
+          )
+            await option.click();
+          await picked.waitFor();
+        }
         await survey.getByRole('combobox', { name: qq.label }).press('Escape');
       } else await survey.getByLabel(qq.label).fill('希望多安排案例教学');
     }
