@@ -18,11 +18,15 @@ export interface ApiProcess {
 /** utime + stime of one process, in clock ticks (fields 14 and 15 of stat). */
 export function ticksOf(pid: string): number {
   try {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return Number(f[11]) + Number(f[12]);
+    return ticksIn(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
     return 0; // gone meanwhile
   }
+}
+
+function ticksIn(stat: string): number {
+  const f = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+  return Number(f[11]) + Number(f[12]);
 }
 
 /** The process and its children (a cluster's copies): their summed CPU ticks. */
@@ -30,8 +34,9 @@ function treeTicks(root: number): number {
   let ticks = ticksOf(String(root));
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
-      const ppid = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1];
-      if (Number(ppid) === root) ticks += ticksOf(pid);
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const ppid = stat.slice(stat.lastIndexOf(') ') + 2).split(' ')[1];
+      if (Number(ppid) === root) ticks += ticksIn(stat);
     } catch {
       /* gone meanwhile */
     }
@@ -46,7 +51,7 @@ export function ticksByCommand(names: readonly string[]): Record<string, number>
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      if (comm in out) out[comm] += ticksOf(pid);
+      if (comm in out) out[comm] += ticksIn(stat);
     } catch {
       /* gone meanwhile */
     }

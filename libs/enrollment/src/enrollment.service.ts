@@ -331,10 +331,9 @@ export class EnrollmentService implements OnModuleInit {
     };
   }
 
-  /** Writes pending entries (settled right after, by enrollment_settle) and their audit entry. */
   /**
-   * The workers' pending entries, in the order given (their queue sequence), and the audit
-   * entry naming them: one statement.
+   * The workers' pending entries, in the order given (their queue sequence; settled right
+   * after, by enrollment_settle), and the audit entry naming them: one statement.
    */
   private async insertPending(
     em: EntityManager,

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /**
  * A statement of a hot path as a named prepared statement of its connection: PostgreSQL
@@ -28,12 +29,5 @@ export async function preparedQuery<T>(
   };
   const runner = em.queryRunner;
   if (runner && !runner.isReleased) return run((await runner.connect()) as PoolClient);
-  const pool = (em.connection.driver as { master?: Pool }).master;
-  if (pool) return run(pool);
-  const fresh = em.connection.createQueryRunner();
-  try {
-    return await run((await fresh.connect()) as PoolClient);
-  } finally {
-    await fresh.release();
-  }
+  return run((em.connection.driver as PostgresDriver).master as Pool);
 }
