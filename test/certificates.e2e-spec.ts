@@ -11,7 +11,7 @@ import {
   renderCertificate,
 } from '@peixun/exams';
 import { decodeQrOfPdf } from '@peixun/exams/certificates/testing/pdf-qr';
-import type { Job } from 'bullmq';
+import { type Job, UnrecoverableError } from 'bullmq';
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { createWorkerApp } from '../apps/worker/src/bootstrap';
@@ -186,6 +186,47 @@ describe('certificates (Art. 16)', () => {
     const bad = { ...issuer.pdfContent(stored, null), issuers: null } as never;
     await expect(pool.render(bad)).rejects.toThrow(/join/);
     expect((await pool.render(issuer.pdfContent(stored, null))).equals(inline)).toBe(true);
+  });
+
+  it('a job that failed for good is shown as failed, and asking again for the class retries it', async () => {
+    const c = await examined([80, 90]);
+    const pool = worker.get(CertificateRenderPool);
+    const render = jest
+      .spyOn(pool, 'render')
+      .mockRejectedValueOnce(new UnrecoverableError('渲染失败 (test)'));
+    try {
+      const first = await request(api.http)
+        .post(`/api/v1/classes/${c.id}/certificates/issue`)
+        .set(bearer(staff))
+        .expect(202);
+      expect(first.body).toMatchObject({ eligible: 2, queued: 2 });
+      const deadline = Date.now() + 45_000;
+      let p: Record<string, number> = {};
+      while (!(p.issued === 1 && p.failed === 1)) {
+        if (Date.now() > deadline) throw new Error(`not settled: ${JSON.stringify(p)}`);
+        await new Promise((r) => setTimeout(r, 100));
+        p = (
+          await request(api.http)
+            .get(`/api/v1/classes/${c.id}/certificates/progress`)
+            .set(bearer(staff))
+            .expect(200)
+        ).body as Record<string, number>;
+      }
+      expect(p).toMatchObject({ passed: 2, issued: 1, failed: 1, queued: 0 });
+    } finally {
+      render.mockRestore();
+    }
+    const again = await request(api.http)
+      .post(`/api/v1/classes/${c.id}/certificates/issue`)
+      .set(bearer(staff))
+      .expect(202);
+    // the failed one had its serial allocated before its render failed: finished with it
+    expect(again.body).toMatchObject({ eligible: 2, alreadyIssued: 1, queued: 1 });
+    expect(await waitIssued(c.id, 2)).toMatchObject({ allocated: 2, issued: 2, failed: 0 });
+    const seqs = (await api.ds.getRepository(Certificate).findBy({ classId: c.id }))
+      .map((x) => x.seq)
+      .sort((a, b) => a - b);
+    expect(seqs[1]).toBe(seqs[0] + 1);
   });
 
   it('a job run again (retried, duplicated) never makes a second certificate or serial', async () => {

@@ -50,6 +50,18 @@ export class JobsService {
     return { queue: def.queue, jobId };
   }
 
+  /**
+   * Which of `jobIds` are in the queue's failed set (failed for good): one O(1) lookup each,
+   * sent together on one connection — e.g. a bulk request that retries its earlier failures.
+   */
+  async failedAmong(name: QueueName, jobIds: readonly string[]): Promise<string[]> {
+    if (!jobIds.length) return [];
+    const queue = this.queue(name);
+    const client = await queue.getBackend().client;
+    const scores = await Promise.all(jobIds.map((id) => client.zscore(queue.keys.failed, id)));
+    return jobIds.filter((_, i) => scores[i] !== null);
+  }
+
   async status(queue: QueueName, jobId: string): Promise<JobStatus | null> {
     // the state first, then the job: read the other way round, a job finishing in between
     // showed as completed without its result

@@ -57,13 +57,17 @@ export class CertificatesService {
       em,
       entries.map((e) => e.id),
     );
+    // issued: the PDF is stored. A row whose serial was allocated by a job that then failed
+    // (e.g. its render) is not: its job is queued again and finishes it with the same serial
     const issued = new Set(
       (
         await em.find(Certificate, {
-          select: { enrollmentId: true },
+          select: { enrollmentId: true, fileKey: true },
           where: { classId: c.id, generation: 1 },
         })
-      ).map((x) => x.enrollmentId),
+      )
+        .filter((x) => x.fileKey)
+        .map((x) => x.enrollmentId),
     );
     const notEligible: Record<string, number> = {};
     const todo: string[] = [];
@@ -93,15 +97,13 @@ export class CertificatesService {
         }),
       );
     }
-    // a job that failed for good before is retried (the same id is kept after a failure); the
-    // states are asked for all at once (one connection pipelines them), not one round trip each
+    // a job that failed for good before is retried (the same id is kept after a failure): the
+    // failed ones among the class's found in one round trip
     const ids = todo.map((enrollmentId) =>
       def.jobId({ enrollmentId, generation: 1, requestedBy: actor.accountId }),
     );
-    const states = await Promise.all(ids.map((id) => queue.getJobState(id)));
-    for (const [k, state] of states.entries()) {
-      if (state !== 'failed') continue;
-      const job = await queue.getJob(ids[k]);
+    for (const id of await this.jobs.failedAmong(QueueName.Certificates, ids)) {
+      const job = await queue.getJob(id);
       if (job && (await job.isFailed())) await job.retry('failed');
     }
     await this.audit.recordStandalone(actor, {
@@ -143,10 +145,15 @@ export class CertificatesService {
     const def = JOB_CATALOGUE[JobName.CertificateIssue];
     let queued = 0;
     let failed = 0;
-    for (const { id } of pendingIds.filter((r) => !ready.has(r.id))) {
-      const state = await queue.getJobState(
-        def.jobId({ enrollmentId: id, generation: 1, requestedBy: '' }),
-      );
+    // asked for all at once (one connection pipelines them), not one round trip after another
+    const states = await Promise.all(
+      pendingIds
+        .filter((r) => !ready.has(r.id))
+        .map(({ id }) =>
+          queue.getJobState(def.jobId({ enrollmentId: id, generation: 1, requestedBy: '' })),
+        ),
+    );
+    for (const state of states) {
       if (state === 'failed') failed++;
       else if (state !== 'unknown' && state !== 'completed') queued++;
     }
