@@ -5,16 +5,23 @@
  * PDFKit rendering the same certificate in a bare loop in this process. Goal: at least 80
  * certificates/s through the pipeline, and the pipeline at 80 % or more of the bare rate.
  *
- * Before the measured class, WARM_UP (100) certificates of another class go through the same
- * worker, and the bare loop renders WARM_UP/2 before it is timed: both sides measured with
- * their code compiled, as in a process that has run (the first figures of a fresh worker are
- * printed too). The CPU that each part spent per certificate (worker process, PostgreSQL,
- * Redis, this process) is read from /proc over the measured run.
+ * Before the measured class, WARM_UP (1,000) certificates of another class go through the same
+ * worker, and the bare loop renders WARM_UP/2 before it is timed (as many as each of the
+ * worker's two render threads did): both sides measured with their code compiled, as in a
+ * worker that has been running. V8 compiles each isolate's hot code on its own (the worker's
+ * main thread and each render thread are isolates of their own), and a function called once
+ * per certificate is optimised only after some hundreds of them: after 100 certificates, the
+ * measured 300 still took ~370 TurboFan compiles (~0.95 s of compiler CPU on the two cores
+ * the pipeline needs; the bare loop's compiles run on the core it leaves idle); after 1,500,
+ * ~40 (0.13 s). The rate of those first certificates of a fresh worker is printed too. The
+ * CPU that each part spent per certificate (worker process, PostgreSQL, Redis, this process)
+ * and how busy each thread of the worker was are read from /proc over the measured run.
  *
  *   npm run bench:certificates        N=600 BARE=300 WARM_UP=0 WORKER_CONCURRENCY_BENCH=4 npm run bench:certificates
  *   PROFILE=/tmp/prof npm run bench:certificates   (CPU profile of the worker's main thread)
  *   PERF=/tmp/perf.data npm run bench:certificates (`perf record` of all the worker's threads, measured run)
- *   WORKER_NODE_ARGS='--trace-gc' WORKER_OUTPUT=/tmp/worker.log npm run bench:certificates
+ *   WORKER_NODE_ARGS='--trace-opt' WORKER_OUTPUT=/tmp/worker.log npm run bench:certificates
+ *     (the worker's output; /tmp/worker.log.warm: up to the measured run)
  */
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
@@ -25,13 +32,13 @@ import type { Actor } from '../libs/core/src/auth/roles';
 import { CertificatesService, renderCertificate } from '../libs/exams/src';
 import { birthDateFromId, genderFromId, makeIdNumber, sealIdNumber, Worker } from '../libs/org/src';
 import { startWorkerProcess } from '../test/support/worker-process';
-import { ticksByCommand, ticksOf } from './support/api-process';
+import { threadTicks, ticksByCommand, ticksOf } from './support/api-process';
 import { benchEnv, ms } from './support/bench-env';
 
 const N = Number(process.env.N ?? 300);
 const BARE = Number(process.env.BARE ?? 200);
 /** Certificates of another class issued first (the worker's code compiled, as in a worker that has run); 0: none. */
-const WARM_UP = Number(process.env.WARM_UP ?? 100);
+const WARM_UP = Number(process.env.WARM_UP ?? 1000);
 /** Renders before the bare loop is timed, for the same reason. */
 const BARE_WARM_UP = Math.max(1, Math.round(WARM_UP / 2));
 const CONCURRENCY = process.env.WORKER_CONCURRENCY_BENCH ?? '8';
@@ -218,11 +225,16 @@ async function main(): Promise<void> {
       worker: ticksOf(wpid),
       ...ticksByCommand(['postgres', 'redis-server']),
     });
+    // its output up to here (e.g. --trace-opt: what V8 still compiles in the measured run is after it)
+    if (process.env.WORKER_OUTPUT)
+      writeFileSync(`${process.env.WORKER_OUTPUT}.warm`, worker.output());
     const cpu0 = parts();
+    const threads0 = threadTicks(wpid);
     const bench0 = process.cpuUsage();
     const { t: t1, req, requestMs, firstAt } = await issueAll(classId, N);
     const benchCpu = process.cpuUsage(bench0);
     const cpu1 = parts();
+    const threads1 = threadTicks(wpid);
     const perCert = (ticks: number): string => ((ticks * 10) / N).toFixed(1);
     if (perf) {
       perf.kill('SIGINT');
@@ -250,7 +262,7 @@ async function main(): Promise<void> {
     );
     if (warm)
       console.log(
-        `warm-up first (another class): ${WARM_UP} in ${warm.totalMs.toFixed(0)} ms = ${((WARM_UP / warm.totalMs) * 1000).toFixed(1)} /s (a worker's first certificates after its start)`,
+        `warm-up first (another class): ${WARM_UP} in ${warm.totalMs.toFixed(0)} ms = ${((WARM_UP / warm.totalMs) * 1000).toFixed(1)} /s = ${((WARM_UP / warm.totalMs / bareRate) * 100_000).toFixed(0)} % of bare (a fresh worker's first certificates: V8 still compiling)`,
       );
     console.log(
       `pipeline (request -> ${N} jobs -> stored PDFs): ${N} in ${pipeMs.toFixed(0)} ms = ${pipeRate.toFixed(1)} /s ` +
@@ -267,6 +279,19 @@ async function main(): Promise<void> {
         `(bare render ${(bareMs / BARE).toFixed(1)}), PostgreSQL ${perCert(cpu1.postgres - cpu0.postgres)}, ` +
         `Redis ${perCert(cpu1['redis-server'] - cpu0['redis-server'])}, ` +
         `bench process (the API's request, polling) ${((benchCpu.user + benchCpu.system) / 1000 / N).toFixed(1)}`,
+    );
+    // how busy each thread of the worker was: the render threads, the main thread (whose thread
+    // id is the process id), V8's helpers (compiler, GC) and libuv's pool (file writes, fsync)
+    const busy = [...threads1]
+      .map(([tid, t]) => ({
+        tid,
+        main: tid === wpid,
+        pct: ((t - (threads0.get(tid) ?? 0)) * 10 * 100) / pipeMs,
+      }))
+      .filter((x) => x.pct >= 1)
+      .sort((a, b) => b.pct - a.pct);
+    console.log(
+      `worker threads busy over the run: ${busy.map((x) => `${x.main ? 'main ' : ''}${x.pct.toFixed(0)} %`).join(', ')}`,
     );
     console.log(`ratio pipeline / bare: ${(ratio * 100).toFixed(0)} %`);
     console.log(

@@ -29,6 +29,17 @@ function ticksIn(stat: string): number {
   return Number(f[11]) + Number(f[12]);
 }
 
+/** CPU ticks of each thread of one process (`/proc/<pid>/task`), by thread id. */
+export function threadTicks(pid: string): Map<string, number> {
+  const out = new Map<string, number>();
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) out.set(tid, ticksOf(`${pid}/task/${tid}`));
+  } catch {
+    /* gone meanwhile */
+  }
+  return out;
+}
+
 /** The process and its children (a cluster's copies): their summed CPU ticks. */
 function treeTicks(root: number): number {
   let ticks = ticksOf(String(root));
