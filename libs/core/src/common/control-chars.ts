@@ -38,6 +38,30 @@ export interface InputProblems {
 }
 
 /**
+ * Whether `v` holds nothing inspectInput would report, checked without building paths: the
+ * same rules (strings and keys, plain objects and arrays only, MAX_INPUT_DEPTH), recursing at
+ * most MAX_INPUT_DEPTH deep. False also for a cycle, which the full walk then handles.
+ */
+function isClean(v: unknown, depth: number): boolean {
+  if (typeof v === 'string') return !FORBIDDEN.test(v);
+  if (typeof v !== 'object' || v === null) return true;
+  if (Array.isArray(v)) {
+    if (depth >= MAX_INPUT_DEPTH) return false;
+    for (const item of v) if (!isClean(item, depth + 1)) return false;
+    return true;
+  }
+  const proto = Object.getPrototypeOf(v) as unknown;
+  if (proto !== Object.prototype && proto !== null) return true;
+  if (depth >= MAX_INPUT_DEPTH) return false;
+  for (const key of Object.keys(v)) {
+    if (FORBIDDEN.test(key) || !isClean((v as Record<string, unknown>)[key], depth + 1)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
  * Walks what a parser produced (plain objects, also multer's prototype-less
  * ones, arrays and scalars) without recursion, so that no nesting depth can
  * overflow the stack, and reports the forbidden characters and an excessive
@@ -46,6 +70,8 @@ export interface InputProblems {
  */
 export function inspectInput(value: unknown, root = '', max = 1000): InputProblems {
   const problems: InputProblems = { forbidden: [] };
+  // the usual request has nothing to report: said without building a path or a stack
+  if (isClean(value, 0)) return problems;
   const seen = new Set<object>();
   const stack: [unknown, string, number][] = [[value, root, 0]];
   while (stack.length && problems.forbidden.length < max) {

@@ -95,19 +95,21 @@ function demoteStartupChatter(
           autoLogging: {
             ignore: (req: IncomingMessage) => req.url === '/api/health' || req.url === '/api/ready',
           },
-          // a client error is a warning (the client's fault, not ours); only a 5xx is an error
-          customLogLevel: (_req, res, err) =>
-            res.statusCode >= 500 || (err && res.statusCode < 400)
-              ? 'error'
-              : res.statusCode >= 400
-                ? 'warn'
-                : 'info',
+          // a client error is a warning (the client's fault, not ours); only a 5xx is an error.
+          // A line below the threshold is 'silent': pino-http then builds neither its object
+          // nor its message (it builds both before pino would drop the line)
+          customLogLevel: (_req, res, err) => {
+            const level =
+              res.statusCode >= 500 || (err && res.statusCode < 400)
+                ? 'error'
+                : res.statusCode >= 400
+                  ? 'warn'
+                  : 'info';
+            return levels.values[level] < threshold ? 'silent' : level;
+          },
           hooks: { logMethod: demoteStartupChatter },
-          // built only when it will be written (pino-http asks for it on every response)
           customSuccessMessage: (req, res, responseTime) =>
-            levels.values[res.statusCode >= 400 ? 'warn' : 'info'] < threshold
-              ? ''
-              : `${req.method} ${maskSensitiveText(req.url ?? '')} ${res.statusCode} ${Math.round(responseTime)} ms`,
+            `${req.method} ${maskSensitiveText(req.url ?? '')} ${res.statusCode} ${Math.round(responseTime)} ms`,
           customErrorMessage: (req, res) =>
             `${req.method} ${maskSensitiveText(req.url ?? '')} ${res.statusCode} failed`,
           // the serializers below take the request and response themselves: pino-http's wrapping
