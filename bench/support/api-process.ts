@@ -81,6 +81,7 @@ export async function startApiProcess(
 ): Promise<ApiProcess> {
   const args = [
     ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+    ...(process.env.API_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
     '-r',
     '@swc-node/register',
     'apps/api/src/main.ts',
@@ -89,7 +90,12 @@ export async function startApiProcess(
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...env },
-    stdio: ['ignore', copies > 1 ? 'pipe' : 'ignore', 'inherit'],
+    // API_NODE_ARGS (e.g. --trace-gc): node options of the API process, its output shown
+    stdio: [
+      'ignore',
+      copies > 1 ? 'pipe' : process.env.API_NODE_ARGS ? 'inherit' : 'ignore',
+      'inherit',
+    ],
   });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   // a cluster's primary says when every copy listens (apps/api/src/cluster.ts)
