@@ -326,6 +326,23 @@ describe('worker records in a browser', () => {
     await expect(
       survey.getByRole('checkbox', { name: first.options![1].label }).isChecked(),
     ).resolves.toBe(true);
+    // what is ticked while a save is on its way stays ticked when the save's answer (not the
+    // draft the page was opened with: one more ticked) comes back
+    await survey.getByRole('checkbox', { name: first.options![2].label }).check();
+    let delayed = 0;
+    await page.route('**/api/v1/my-surveys/*/draft', async (route) => {
+      delayed++;
+      await new Promise((r) => setTimeout(r, 1_000));
+      await route.continue();
+    });
+    await page.getByRole('button', { name: /保存草稿/ }).click();
+    await survey.getByRole('checkbox', { name: first.options![0].label }).check();
+    await page.getByText('草稿已保存').waitFor();
+    await page.unroute('**/api/v1/my-surveys/*/draft');
+    expect(delayed).toBe(1);
+    await expect(
+      survey.getByRole('checkbox', { name: first.options![0].label }).isChecked(),
+    ).resolves.toBe(true);
     for (const qq of questions.slice(1)) {
       if (qq.type === 'single')
         await survey

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Checkbox, Form, Input, Radio, Select, Skeleton, Space } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
 import { ApiError } from '../api/errors';
@@ -117,9 +117,14 @@ export function SurveyPage() {
       unwrap(await api.GET('/api/v1/my-surveys/{id}', { params: { path: { id } } })),
   });
   const d = survey.data;
+  // the saved answers fill the form once per survey: a later copy (the answer to a save, a
+  // refetch) must not overwrite what was typed meanwhile
+  const filledFor = useRef<string | null>(null);
   useEffect(() => {
-    if (d) form.setFieldsValue(toValues(d.questions, d.answers));
-  }, [d, form]);
+    if (!d || filledFor.current === id) return;
+    form.setFieldsValue(toValues(d.questions, d.answers));
+    filledFor.current = id;
+  }, [d, id, form]);
 
   const save = useMutation({
     mutationFn: async (mode: 'draft' | 'submit' | 'replace') => {
