@@ -12,6 +12,8 @@ describe('log masking', () => {
     ['/api/v1/workers?phone=13800001234', '/api/v1/workers?phone=138****1234'],
     ['phone +86 13912345678 called', 'phone +86 139****5678 called'],
     ['id 123456789012', 'id 123456789012'],
+    ['/api/v1/workers?idNumber=110101900307663', '/api/v1/workers?idNumber=1101*******7663'],
+    ['no 1234567890123456', 'no 1234567890123456'],
     ['20261125123456', '20261125123456'],
     [
       'GET /api/v1/calendar/abcDEF0123456789-_abcDEF0123456789-_abcDEF0.ics 200 3 ms',
