@@ -38,7 +38,7 @@ import {
 import { anOrgTree, TestOrg } from '../test/factories/org.factory';
 import { aWorker } from '../test/factories/worker.factory';
 import { benchStage, pct } from './support/bench-env';
-import { ApiProcess, startApiProcess, threadTicks, ticksByCommand } from './support/api-process';
+import { ApiProcess, startApiProcess, ticksByCommand, ticksOf } from './support/api-process';
 import { BenchClient, Reply } from './support/http-client';
 
 const SESSIONS = 50;
@@ -397,7 +397,7 @@ async function main(): Promise<void> {
     const cpu1 = api.cpuMs();
     const client1 = process.cpuUsage();
     const pg1 = ticksByCommand(['postgres']).postgres;
-    const mainTicks = (): number => threadTicks(String(api!.pid)).get(String(api!.pid)) ?? 0;
+    const mainTicks = (): number => ticksOf(`${api!.pid}/task/${api!.pid}`);
     const main1 = mainTicks();
     // this process's own event-loop lag: a late load generator sends in bursts
     const lag = monitorEventLoopDelay({ resolution: 1 });

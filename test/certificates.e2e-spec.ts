@@ -20,6 +20,7 @@ import { aFinishedClass, FinishedClass } from './factories/finished-class.factor
 import { anOrgTree, anOrgUnit, TestOrg } from './factories/org.factory';
 import { TestWorker } from './factories/worker.factory';
 import { bearer, bootApi, Session, TestApi } from './support/app';
+import { waitForJob } from './support/queues';
 import { signInAs, workerSessionFor } from './support/sessions';
 
 const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void): void => {
@@ -71,7 +72,11 @@ describe('certificates (Art. 16)', () => {
     return c;
   };
 
-  const waitIssued = async (classId: string, n: number): Promise<Record<string, number>> => {
+  /** Polls the class's issue progress until `done(progress)` holds. */
+  const waitProgress = async (
+    classId: string,
+    done: (p: Record<string, number>) => boolean,
+  ): Promise<Record<string, number>> => {
     const deadline = Date.now() + 45_000;
     for (;;) {
       const p = await request(api.http)
@@ -79,11 +84,13 @@ describe('certificates (Art. 16)', () => {
         .set(bearer(staff))
         .expect(200);
       const body = p.body as Record<string, number>;
-      if (body.issued >= n) return body;
-      if (Date.now() > deadline) throw new Error(`not issued: ${JSON.stringify(p.body)}`);
+      if (done(body)) return body;
+      if (Date.now() > deadline) throw new Error(`not settled: ${JSON.stringify(p.body)}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   };
+  const waitIssued = (classId: string, n: number): Promise<Record<string, number>> =>
+    waitProgress(classId, (p) => p.issued >= n);
 
   beforeAll(async () => {
     api = await bootApi({ VERIFY_RATE_LIMIT: '60' });
@@ -200,18 +207,7 @@ describe('certificates (Art. 16)', () => {
         .set(bearer(staff))
         .expect(202);
       expect(first.body).toMatchObject({ eligible: 2, queued: 2 });
-      const deadline = Date.now() + 45_000;
-      let p: Record<string, number> = {};
-      while (!(p.issued === 1 && p.failed === 1)) {
-        if (Date.now() > deadline) throw new Error(`not settled: ${JSON.stringify(p)}`);
-        await new Promise((r) => setTimeout(r, 100));
-        p = (
-          await request(api.http)
-            .get(`/api/v1/classes/${c.id}/certificates/progress`)
-            .set(bearer(staff))
-            .expect(200)
-        ).body as Record<string, number>;
-      }
+      const p = await waitProgress(c.id, (x) => x.issued === 1 && x.failed === 1);
       expect(p).toMatchObject({ passed: 2, issued: 1, failed: 1, queued: 0 });
     } finally {
       render.mockRestore();
@@ -227,6 +223,31 @@ describe('certificates (Art. 16)', () => {
       .map((x) => x.seq)
       .sort((a, b) => a - b);
     expect(seqs[1]).toBe(seqs[0] + 1);
+
+    // one job (JobsService.enqueue): a reissue that failed for good runs again when asked again
+    const [cert] = await api.ds.getRepository(Certificate).findBy({ classId: c.id });
+    const failing = jest
+      .spyOn(pool, 'render')
+      .mockRejectedValueOnce(new UnrecoverableError('渲染失败 (test)'));
+    const reissue = () =>
+      request(api.http)
+        .post(`/api/v1/certificates/${cert.id}/reissue`)
+        .set(bearer(municipal))
+        .send({ reason: '姓名更正' })
+        .expect(202);
+    try {
+      const ref = (await reissue()).body as { queue: string; jobId: string };
+      expect((await waitForJob(api.http, municipal, ref)).state).toBe('failed');
+    } finally {
+      failing.mockRestore();
+    }
+    const ref = (await reissue()).body as { queue: string; jobId: string; generation: number };
+    expect(ref.generation).toBe(2);
+    expect((await waitForJob(api.http, municipal, ref)).state).toBe('completed');
+    const second = await api.ds
+      .getRepository(Certificate)
+      .findOneByOrFail({ enrollmentId: cert.enrollmentId, generation: 2 });
+    expect(second.fileKey).not.toBeNull();
   });
 
   it('a job run again (retried, duplicated) never makes a second certificate or serial', async () => {

@@ -44,22 +44,25 @@ export class JobsService {
     const queue = this.queue(def.queue);
     const delay = opts.at ? Math.max(0, opts.at.getTime() - Date.now()) : undefined;
     await queue.add(name, payload, { ...DEFAULT_JOB_OPTIONS, ...def.options, jobId, delay });
-    // the same id is kept after a final failure: asking again retries it instead of doing nothing
-    const job = await queue.getJob(jobId);
-    if (job && (await job.getState()) === 'failed') await job.retry('failed');
+    await this.retryFailed(def.queue, [jobId]);
     return { queue: def.queue, jobId };
   }
 
   /**
-   * Which of `jobIds` are in the queue's failed set (failed for good): one O(1) lookup each,
-   * sent together on one connection — e.g. a bulk request that retries its earlier failures.
+   * The same id is kept after a final failure, so adding a job again does nothing: whoever asks
+   * again calls this to retry those of `jobIds` that failed for good. They are found with one
+   * O(1) lookup each in the queue's failed set, sent together on one connection (a bulk request
+   * asks about hundreds).
    */
-  async failedAmong(name: QueueName, jobIds: readonly string[]): Promise<string[]> {
-    if (!jobIds.length) return [];
+  async retryFailed(name: QueueName, jobIds: readonly string[]): Promise<void> {
+    if (!jobIds.length) return;
     const queue = this.queue(name);
     const client = await queue.getBackend().client;
     const scores = await Promise.all(jobIds.map((id) => client.zscore(queue.keys.failed, id)));
-    return jobIds.filter((_, i) => scores[i] !== null);
+    for (const id of jobIds.filter((_, i) => scores[i] !== null)) {
+      const job = await queue.getJob(id);
+      if (job && (await job.isFailed())) await job.retry('failed');
+    }
   }
 
   async status(queue: QueueName, jobId: string): Promise<JobStatus | null> {

@@ -97,15 +97,13 @@ export class CertificatesService {
         }),
       );
     }
-    // a job that failed for good before is retried (the same id is kept after a failure): the
-    // failed ones among the class's found in one round trip
-    const ids = todo.map((enrollmentId) =>
-      def.jobId({ enrollmentId, generation: 1, requestedBy: actor.accountId }),
+    // a job that failed for good before is retried
+    await this.jobs.retryFailed(
+      QueueName.Certificates,
+      todo.map((enrollmentId) =>
+        def.jobId({ enrollmentId, generation: 1, requestedBy: actor.accountId }),
+      ),
     );
-    for (const id of await this.jobs.failedAmong(QueueName.Certificates, ids)) {
-      const job = await queue.getJob(id);
-      if (job && (await job.isFailed())) await job.retry('failed');
-    }
     await this.audit.recordStandalone(actor, {
       action: 'certificate.issue_requested',
       entityType: 'training_class',
