@@ -1,4 +1,4 @@
-import { INestApplication, RequestMethod, ValidationPipe } from '@nestjs/common';
+import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -7,6 +7,7 @@ import {
   AppConfig,
   cacheValidationMetadata,
   DEMO_SEED_LOCK_KEY,
+  DtoValidationPipe,
   RejectControlCharactersPipe,
   RequestContext,
   requestId,
@@ -59,7 +60,8 @@ export async function createApiApp(opts: ApiAppOptions = {}): Promise<INestAppli
   app.useGlobalPipes(
     // one rule for every body, query and path parameter: no control characters, lone surrogates
     new RejectControlCharactersPipe(),
-    new ValidationPipe({
+    // Nest's ValidationPipe, synchronous for a flat body of plain values (libs/core)
+    new DtoValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       forbidUnknownValues: true,

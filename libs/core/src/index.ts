@@ -45,6 +45,7 @@ export * from './common/optional';
 export * from './common/upload';
 export * from './common/control-chars';
 export * from './common/control-chars.pipe';
+export * from './common/dto-validation.pipe';
 export * from './common/validation-metadata-cache';
 export * from './crypto';
 export * from './common/text-table';
