@@ -151,7 +151,8 @@ function readSmallJson(req: Request, length: number, next: NextFunction): void {
   let settled = false;
   // `next` runs in the request's async context (its RequestContext: the request id and the
   // address that audit entries carry), not in that of the socket's events, as raw-body does
-  const proceed = AsyncResource.bind(next);
+  // (a resource of its own: AsyncResource.bind also builds deprecated accessors on each call)
+  const scope = new AsyncResource('PeixunJsonBody');
   const settle = (err?: Error): void => {
     if (settled) return;
     settled = true;
@@ -164,7 +165,7 @@ function readSmallJson(req: Request, length: number, next: NextFunction): void {
       req.resume();
       req.on('error', () => undefined);
     }
-    proceed(err);
+    scope.runInAsyncScope(next, null, err);
   };
   const onData = (chunk: Buffer): void => {
     received += chunk.length;
