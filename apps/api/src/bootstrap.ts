@@ -20,6 +20,7 @@ import { DemoSeedService } from '@peixun/org';
 import { Logger } from 'nestjs-pino';
 import type { NextFunction, Request, Response } from 'express';
 import { ApiModule } from './api.module';
+import { PrototypedExpressAdapter } from './express-adapter';
 import { applyHttpSecurity, clientAddress } from './http-security';
 import { API_PREFIX, createOpenApiDocument } from './openapi';
 import { serveWebApp } from './web-app';
@@ -32,12 +33,16 @@ export interface ApiAppOptions {
 /** Builds the HTTP application: /api prefix, validation, error shape, OpenAPI. */
 export async function createApiApp(opts: ApiAppOptions = {}): Promise<INestApplication> {
   cacheValidationMetadata();
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule, {
-    bufferLogs: true,
-    abortOnError: false,
-    // JSON / urlencoded bodies are parsed by BodyParserMiddleware (ApiModule), after the request logger
-    bodyParser: false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    ApiModule,
+    new PrototypedExpressAdapter(),
+    {
+      bufferLogs: true,
+      abortOnError: false,
+      // JSON / urlencoded bodies are parsed by BodyParserMiddleware (ApiModule), after the request logger
+      bodyParser: false,
+    },
+  );
   app.useLogger(app.get(Logger));
   applyHttpSecurity(app, app.get(AppConfig));
   // no weak ETag hashed over every JSON answer: API clients ask again rather than revalidate
