@@ -228,12 +228,16 @@ export class CheckInService {
          select * from unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::int[], $5::varchar[], $6::uuid[])
                   with ordinality as r(session_id, worker_id, at, opens, client_ref, marked_by, n)),
        t as (
-         select r.n, s.id, s.class_id, c.title, e.id as enrollment_id, r.worker_id, r.at, r.client_ref, r.marked_by,
+         -- the place: one lookup of the (class, worker) unique index per check-in, whatever plan
+         -- the statistics suggest (a join was planned as a scan of the class's places)
+         select r.n, s.id, s.class_id, c.title,
+                (select e.id from enrollment e
+                  where e.class_id = s.class_id and e.worker_id = r.worker_id and e.status = 'enrolled') as enrollment_id,
+                r.worker_id, r.at, r.client_ref, r.marked_by,
                 greatest(0, floor(extract(epoch from (r.at - s.starts_at)) / 60))::int as late
            from r
            join class_session s on s.id = r.session_id
            join training_class c on c.id = s.class_id
-           join enrollment e on e.class_id = s.class_id and e.worker_id = r.worker_id and e.status = 'enrolled'
           where s.status = 'scheduled' and c.status <> 'cancelled'
             and r.at >= s.starts_at - make_interval(mins => r.opens)
             and r.at <= s.ends_at),
@@ -243,6 +247,7 @@ export class CheckInService {
          select t.id, t.enrollment_id, t.class_id, t.worker_id, case when t.late > 0 then 'late' else 'present' end,
                 t.late, t.at, 'self', t.client_ref, t.marked_by
            from t
+          where t.enrollment_id is not null
          on conflict (session_id, enrollment_id) do nothing
          returning session_id, enrollment_id, status, minutes_late, minutes_early, check_in_at, check_out_at,
                    client_ref, source)
