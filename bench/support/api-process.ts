@@ -24,8 +24,11 @@ export function ticksOf(pid: string): number {
   }
 }
 
+/** The fields of a stat line after `(comm)`: state is [0], utime [11], stime [12], cutime [13]. */
+const fieldsOf = (stat: string): string[] => stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+
 function ticksIn(stat: string): number {
-  const f = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+  const f = fieldsOf(stat);
   return Number(f[11]) + Number(f[12]);
 }
 
@@ -46,7 +49,7 @@ function treeTicks(root: number): number {
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const ppid = stat.slice(stat.lastIndexOf(') ') + 2).split(' ')[1];
+      const ppid = fieldsOf(stat)[1];
       if (Number(ppid) === root) ticks += ticksIn(stat);
     } catch {
       /* gone meanwhile */
@@ -67,8 +70,8 @@ export function ticksByCommand(names: readonly string[]): Record<string, number>
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       if (comm in out) {
-        const f = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
-        out[comm] += ticksIn(stat) + Number(f[13]) + Number(f[14]);
+        const f = fieldsOf(stat);
+        out[comm] += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
       }
     } catch {
       /* gone meanwhile */

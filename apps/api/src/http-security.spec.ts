@@ -74,7 +74,9 @@ const request = (type: string, body: Buffer, headers = ''): Buffer =>
   ]);
 
 describe('BodyParserMiddleware', () => {
-  const middleware = new BodyParserMiddleware({ http: { bodyLimit: LIMIT } } as AppConfig);
+  const middleware = new BodyParserMiddleware({
+    http: { bodyLimit: LIMIT, bodyLimitBytes: 1024 ** 2 },
+  } as AppConfig);
   const viaBodyParser = jest.fn();
   // body-parser's own parser, spied on: which requests it was asked to read
   const own = (middleware as unknown as { json: RequestHandler }).json;

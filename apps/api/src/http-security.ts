@@ -106,7 +106,7 @@ export class BodyParserMiddleware implements NestMiddleware {
       limit: config.http.bodyLimit,
       parameterLimit: 1000,
     });
-    this.smallBody = Math.min(SMALL_BODY, byteSize(config.http.bodyLimit));
+    this.smallBody = Math.min(SMALL_BODY, config.http.bodyLimitBytes);
   }
 
   use(req: Request, res: Response, next: NextFunction): void {
@@ -134,14 +134,6 @@ export class BodyParserMiddleware implements NestMiddleware {
     }
     this.json(req, res, next);
   }
-}
-
-/** BODY_LIMIT in bytes (`1mb`, `100kb`, `2048`), or 0 when it says something else. */
-function byteSize(limit: string): number {
-  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/.exec(limit.trim().toLowerCase());
-  if (!m) return 0;
-  const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[m[2] ?? 'b'] ?? 1;
-  return Math.floor(Number(m[1]) * unit);
 }
 
 /** Reads a JSON body of `length` bytes (its Content-Length) into `req.body`, then `next`. */

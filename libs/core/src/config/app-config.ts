@@ -16,6 +16,8 @@ export class AppConfig {
     port: number;
     /** Largest JSON / urlencoded body (body-parser size: `1mb`, `256kb`). */
     bodyLimit: string;
+    /** The same limit in bytes. */
+    bodyLimitBytes: number;
     /** Exact origins allowed by CORS; empty: no CORS headers at all. */
     corsOrigins: string[];
     /** Express `trust proxy`: false, a hop count, or the proxies' addresses / ranges. */
@@ -134,6 +136,12 @@ function piiKeysOf(
 }
 
 /** Validates the environment and maps it to AppConfig. Throws ConfigError naming each bad variable. */
+/** A BODY_LIMIT (`65536`, `512kb`, `1mb`: its validated format) in bytes, as body-parser reads it. */
+function sizeInBytes(size: string): number {
+  const [, n, unit] = /^(\d+)(b|kb|mb)?$/i.exec(size) ?? [];
+  return Number(n) * ({ kb: 1024, mb: 1024 ** 2 }[unit?.toLowerCase() ?? ''] ?? 1);
+}
+
 export function loadConfig(
   env: Record<string, string | undefined>,
   cwd = process.cwd(),
@@ -173,6 +181,7 @@ export function loadConfig(
     host: dto.HOST ?? '0.0.0.0',
     port: dto.PORT ?? 3000,
     bodyLimit: (dto.BODY_LIMIT ?? '1mb').toLowerCase(),
+    bodyLimitBytes: sizeInBytes(dto.BODY_LIMIT ?? '1mb'),
     corsOrigins: parseCorsOrigins(dto.CORS_ORIGINS),
     trustProxy: 'value' in trustProxy ? trustProxy.value : false,
     publicBaseUrl: dto.PUBLIC_BASE_URL?.replace(/\/+$/, ''),

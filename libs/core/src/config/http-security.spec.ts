@@ -50,7 +50,12 @@ describe('CORS_ORIGINS', () => {
 describe('HTTP security settings in the configuration', () => {
   it('has safe defaults: 1 MB bodies, no CORS, no trusted proxy, 30 logins per address', () => {
     const c = loadConfig({});
-    expect(c.http).toMatchObject({ bodyLimit: '1mb', corsOrigins: [], trustProxy: false });
+    expect(c.http).toMatchObject({
+      bodyLimit: '1mb',
+      bodyLimitBytes: 1_048_576,
+      corsOrigins: [],
+      trustProxy: false,
+    });
     expect(c.auth.loginRateLimitPerIp).toBe(30);
   });
 
@@ -63,10 +68,12 @@ describe('HTTP security settings in the configuration', () => {
     });
     expect(c.http).toMatchObject({
       bodyLimit: '256kb',
+      bodyLimitBytes: 262_144,
       corsOrigins: ['https://a.example.cn', 'http://localhost:5173'],
       trustProxy: 1,
     });
     expect(c.auth.loginRateLimitPerIp).toBe(100);
+    expect(loadConfig({ BODY_LIMIT: '65536' }).http.bodyLimitBytes).toBe(65_536);
   });
 
   it.each<[Record<string, string>, string]>([
