@@ -11,6 +11,7 @@ import {
   RejectControlCharactersPipe,
   RequestContext,
   requestId,
+  RequestLogs,
   validationError,
   withAdvisoryLock,
 } from '@peixun/core';
@@ -50,8 +51,12 @@ export async function createApiApp(opts: ApiAppOptions = {}): Promise<INestAppli
   app.set('etag', false);
   // the built web app at `/` (static files, SPA fallback), before the API's routes
   serveWebApp(app, app.get(AppConfig).webDistDir);
+  // the request's id, its logger (and its line when done: libs/core/src/logging), its context
+  const requestLogs = app.get(RequestLogs);
   app.use((req: Request, res: Response, next: NextFunction) => {
-    RequestContext.run({ requestId: requestId(req, res), ip: clientAddress(req) }, next);
+    const id = requestId(req, res);
+    requestLogs.attach(req, res);
+    RequestContext.run({ requestId: id, ip: clientAddress(req) }, next);
   });
   // short paths outside /api: the check-in QR's page (libs/attendance) and the certificate
   // verification page that the certificate's QR code holds (libs/exams)
