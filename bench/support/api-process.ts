@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BenchClient } from './http-client';
+import { API_NODE_FLAGS } from '../../apps/api/src/node-flags';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -90,6 +91,8 @@ export async function startApiProcess(
   profileDir: string | null,
 ): Promise<ApiProcess> {
   const args = [
+    // the production command line's options (package.json's start:api, the Docker image)
+    ...API_NODE_FLAGS,
     ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
     ...(process.env.API_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
     '-r',
