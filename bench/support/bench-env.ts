@@ -94,7 +94,9 @@ export async function benchDatabase(opts: {
       FILE_STORE_DIR: filesDir,
     },
     close: async () => {
-      await admin.query(`drop database if exists ${database} with (force)`);
+      // KEEP_BENCH_DB=1: the database stays, for EXPLAIN and the like (DATABASE_URL's server)
+      if (process.env.KEEP_BENCH_DB === '1' && !stopPg) console.log(`  kept database ${database}`);
+      else await admin.query(`drop database if exists ${database} with (force)`);
       await admin.end();
       if (stopPg) await stopPg();
       if (redis.owned) await redis.stop();
