@@ -221,16 +221,17 @@ export class CheckInService {
   private async writeFirstCheckIns(
     batch: readonly FirstCheckIn[],
   ): Promise<(FirstCheckInRow | null)[]> {
-    const rows = await preparedQuery<FirstCheckInRow & { n: number }>(
+    const rows = await preparedQuery<FirstCheckInRow & { worker_id: string }>(
       this.ds,
       'attendance.first-check-ins',
       `with r as (
          select * from unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::int[], $5::varchar[], $6::uuid[])
-                  with ordinality as r(session_id, worker_id, at, opens, client_ref, marked_by, n)),
-       t as (
+                  as r(session_id, worker_id, at, opens, client_ref, marked_by)),
+       t as materialized (
          -- the place: one lookup of the (class, worker) unique index per check-in, whatever plan
-         -- the statistics suggest (a join was planned as a scan of the class's places)
-         select r.n, s.id, s.class_id, c.title,
+         -- the statistics suggest (a join was planned as a scan of the class's places); once
+         -- (materialized: inlined, the lookup ran for the filter and again for the insert)
+         select s.id, s.class_id,
                 (select e.id from enrollment e
                   where e.class_id = s.class_id and e.worker_id = r.worker_id and e.status = 'enrolled') as enrollment_id,
                 r.worker_id, r.at, r.client_ref, r.marked_by,
@@ -249,10 +250,12 @@ export class CheckInService {
            from t
           where t.enrollment_id is not null
          on conflict (session_id, enrollment_id) do nothing
-         returning session_id, enrollment_id, status, minutes_late, minutes_early, check_in_at, check_out_at,
-                   client_ref, source)
-       select t.n::int as n, t.title as class_title, ins.*
-         from ins join t on t.id = ins.session_id and t.enrollment_id = ins.enrollment_id`,
+         returning session_id, class_id, worker_id, status, minutes_late, minutes_early, check_in_at,
+                   check_out_at, client_ref, source)
+       -- the class's title: one lookup of its key per row, whatever the planner thinks of the
+       -- sizes (joined to t, this was a nested loop: 40,000 comparisons for a batch of 200)
+       select (select c.title from training_class c where c.id = ins.class_id) as class_title, ins.*
+         from ins`,
       [
         batch.map((c) => c.sessionId),
         batch.map((c) => c.workerId),
@@ -262,9 +265,9 @@ export class CheckInService {
         batch.map((c) => c.accountId),
       ],
     );
-    const answers: (FirstCheckInRow | null)[] = batch.map(() => null);
-    for (const { n, ...row } of rows) answers[n - 1] = row;
-    return answers;
+    // a batch holds a (session, worker) once (the batcher's key)
+    const byKey = new Map(rows.map((row) => [`${row.session_id}/${row.worker_id}`, row]));
+    return batch.map((c) => byKey.get(`${c.sessionId}/${c.workerId}`) ?? null);
   }
 
   private async target(actor: Actor, sessionId: string): Promise<Target> {
