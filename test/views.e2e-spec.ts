@@ -381,7 +381,20 @@ describe('enrolment views: timetable, calendar feed, fill rates, coverage', () =
         expect(res.body.message).not.toContain(token);
       }
 
-      await request(api.http).delete('/api/v1/me/calendar-feed').set(bearer(me)).expect(204);
+      // the account deactivated (the worker left, a phone was lost): the feed stops with it
+      await request(api.http)
+        .post(`/api/v1/accounts/${account.id}/deactivate`)
+        .set(bearer(districtA))
+        .expect(200);
+      expect((await request(api.http).get(url.pathname).expect(404)).body.code).toBe('NOT_FOUND');
+      await request(api.http)
+        .post(`/api/v1/accounts/${account.id}/activate`)
+        .set(bearer(districtA))
+        .expect(200);
+      await request(api.http).get(url.pathname).expect(200);
+      const relogged = await login(api.http, account.username, TEST_PASSWORD);
+
+      await request(api.http).delete('/api/v1/me/calendar-feed').set(bearer(relogged)).expect(204);
       expect((await request(api.http).get(url.pathname).expect(404)).body.code).toBe('NOT_FOUND');
       await request(api.http).delete('/api/v1/me/calendar-feed').set(bearer(me)).expect(204); // again: no-op
 

@@ -32,7 +32,8 @@ const noSuchFeed = (): DomainError =>
  * A worker's timetable as an iCalendar feed behind a secret URL. Only the SHA-256 of the
  * secret is stored (a lookup by hash: nothing to compare in variable time, and a leaked
  * table gives no working URL); a new feed revokes the previous one, and the worker can
- * revoke it outright. The feed holds only the worker's own classes.
+ * revoke it outright. A feed answers only while the worker's account is active. The feed holds
+ * only the worker's own classes.
  */
 @Injectable()
 export class CalendarFeedService {
@@ -110,9 +111,14 @@ export class CalendarFeedService {
   /** The feed behind a secret: the worker's sessions as an RFC 5545 calendar. */
   async render(token: string): Promise<string> {
     if (!FEED_TOKEN.test(token)) throw noSuchFeed();
-    const feed = await this.ds.getRepository(CalendarFeed).findOne({
-      where: { tokenHash: sha256(token), revokedAt: IsNull() },
-    });
+    // only while the worker's account is active: deactivating it (someone left, a phone was
+    // lost) stops the feed with the sign-ins; reactivated, the same URL answers again
+    const feed = await this.ds
+      .getRepository(CalendarFeed)
+      .createQueryBuilder('f')
+      .where('f.tokenHash = :hash and f.revokedAt is null', { hash: sha256(token) })
+      .andWhere('exists (select 1 from account a where a.worker_id = f.worker_id and a.active)')
+      .getOne();
     if (!feed) throw noSuchFeed();
     const rows = await this.views.placeSessions(this.ds.manager, feed.workerId, {
       includeCancelled: true,
