@@ -1,6 +1,8 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo, connect } from 'node:net';
 import { Writable } from 'node:stream';
+import { PinoLogger } from 'nestjs-pino';
+import { storage, Store } from 'nestjs-pino/storage';
 import type { Logger } from 'pino';
 import { loadConfig } from '../config/app-config';
 import { requestId } from './logging.module';
@@ -16,6 +18,15 @@ interface Line {
   tag?: string;
 }
 
+/** A destination that parses each line into `lines`. */
+const sinkOf = (lines: unknown[]): Writable =>
+  new Writable({
+    write(chunk: Buffer, _enc, done) {
+      for (const l of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(l));
+      done();
+    },
+  });
+
 /** RequestLogs at `level`, its lines collected; a server whose handler is given per test. */
 async function serve(level: string): Promise<{
   logs: RequestLogs;
@@ -25,13 +36,7 @@ async function serve(level: string): Promise<{
   handle: (fn: (req: IncomingMessage, res: ServerResponse, log: Logger) => void) => void;
 }> {
   const lines: Line[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      for (const l of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(l));
-      done();
-    },
-  });
-  const logs = new RequestLogs(loadConfig({ LOG_LEVEL: level, LOG_FORMAT: 'json' }), sink);
+  const logs = new RequestLogs(loadConfig({ LOG_LEVEL: level, LOG_FORMAT: 'json' }), sinkOf(lines));
   let handler: (req: IncomingMessage, res: ServerResponse, log: Logger) => void = (_q, res) =>
     res.end();
   const server = createServer((req: IncomingMessage & { log?: Logger }, res) => {
@@ -157,6 +162,46 @@ describe('request logs', () => {
     expect(s.lines[2].req).toBeUndefined();
   });
 
+  it("serve nestjs-pino as a request's logger: its context, assigned fields, set bindings", async () => {
+    s = await serve('info');
+    s.handle((req, res, log) => {
+      // what nestjs-pino's middleware does with req.log (useExisting), then a service's logger
+      storage.run(new Store(log), () => {
+        const service = new PinoLogger({ pinoHttp: { logger: s.logs.root } });
+        service.setContext('Enrolment');
+        service.info('before');
+        service.assign({ tag: 'assigned' });
+        service.warn({ detail: 1 }, 'after');
+      });
+      log.setBindings({ tag: 'set' });
+      log.info('bound');
+      res.end();
+    });
+    await fetch(`${s.url}/svc?idNumber=110101199003076632`, { headers: { 'x-request-id': 'r-3' } });
+    await settle();
+    const req = { id: 'r-3', method: 'GET', url: '/svc?idNumber=1101**********6632' };
+    expect(s.lines.slice(0, 3)).toEqual([
+      expect.objectContaining({ msg: 'before', context: 'Enrolment', req }),
+      expect.objectContaining({ msg: 'after', context: 'Enrolment', tag: 'assigned', req }),
+      expect.objectContaining({ msg: 'bound', tag: 'set', req }),
+    ]);
+    expect(JSON.stringify(s.lines)).not.toContain('110101199003076632');
+  });
+
+  it('redact personal data and secrets at the top of a line and one level down', async () => {
+    s = await serve('info');
+    s.logs.root.info(
+      { idNumber: '110101199003076632', phone: '13800001234', body: { password: 'p4ss' } },
+      'fields',
+    );
+    await settle();
+    expect(s.lines[0]).toMatchObject({
+      idNumber: '[redacted]',
+      phone: '[redacted]',
+      body: { password: '[redacted]' },
+    });
+  });
+
   it("keep each request's bindings its own under concurrent requests", async () => {
     s = await serve('warn');
     s.handle((req, res, log) => {
@@ -204,5 +249,20 @@ describe('request logs', () => {
         req: expect.objectContaining({ url: '/slow' }),
       }),
     ]);
+  });
+});
+
+describe("a request's logger", () => {
+  it('holds not the request but what its line names (a logger may outlive its request)', () => {
+    const logs = new RequestLogs(loadConfig({ LOG_LEVEL: 'info', LOG_FORMAT: 'json' }), sinkOf([]));
+    const req = Object.assign(new IncomingMessage(null as never), {
+      id: 'r-4',
+      method: 'POST',
+      url: '/x',
+    });
+    const log = logs.loggerOf(req);
+    const held = Object.getOwnPropertySymbols(log).map((k) => (log as never)[k]);
+    expect(held).toEqual([{ id: 'r-4', method: 'POST', url: '/x' }]);
+    expect(held.some((v) => v === req)).toBe(false);
   });
 });

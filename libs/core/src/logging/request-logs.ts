@@ -32,7 +32,14 @@ const REQUEST = Symbol('request');
 const BUILT = Symbol('built');
 const { chindingsSym } = symbols;
 
-type LazyLogger = Logger & { [REQUEST]: IncomingMessage; [BUILT]?: Logger };
+/** What a request's line names: taken when it arrives, so that its logger holds no request. */
+interface RequestFacts {
+  id: unknown;
+  method: string | undefined;
+  url: string | undefined;
+}
+
+type LazyLogger = Logger & { [REQUEST]: RequestFacts; [BUILT]?: Logger };
 
 /**
  * The root logger and each request's logger (nestjs-pino finds it as `req.log`, set by
@@ -41,9 +48,10 @@ type LazyLogger = Logger & { [REQUEST]: IncomingMessage; [BUILT]?: Logger };
  * In place of pino-http, which builds a child logger for every request before anything is
  * written: the request serialised, redacted and stringified into the child's bindings, two
  * listeners, two arrays. At the production level (warn) almost no request writes a line. Here a
- * request's logger is the root logger seen through an object that holds the request; the bindings
- * (`req`: id, method, masked URL) are built by pino's own `child` on the first line written, so
- * the lines are the ones a child would write.
+ * request's logger is the root logger seen through an object that holds the request's id, method
+ * and URL (not the request: a logger can outlive it in async work the request started); the
+ * bindings (`req`: id, method, masked URL) are built by pino's own `child` on the first line
+ * written, so the lines are the ones a child would write.
  */
 @Injectable()
 export class RequestLogs {
@@ -57,7 +65,15 @@ export class RequestLogs {
     const options: LoggerOptions = {
       level: config.log.level,
       redact: {
+        // a secret or personal field anywhere in a line's object, at its top level or one down
         paths: [
+          'password',
+          'currentPassword',
+          'newPassword',
+          'refreshToken',
+          'accessToken',
+          'idNumber',
+          'phone',
           'req.headers.authorization',
           'req.headers.cookie',
           'res.headers["set-cookie"]',
@@ -106,7 +122,7 @@ export class RequestLogs {
   /** The request's logger (a pino logger whose `req` binding is built on its first line). */
   loggerOf(req: IncomingMessage): Logger {
     const log = Object.create(this.lazy) as LazyLogger;
-    log[REQUEST] = req;
+    log[REQUEST] = { id: (req as { id?: unknown }).id, method: req.method, url: req.url };
     return log;
   }
 
@@ -124,7 +140,8 @@ export class RequestLogs {
   }
 
   private finished(req: IncomingMessage, res: ServerResponse, log: Logger, start: number): void {
-    if (!res.writableFinished) {
+    // ended by us (flushed or not) is answered; not ended: the client went away first
+    if (!res.writableEnded) {
       if (this.root.isLevelEnabled('info')) {
         const ms = Date.now() - start;
         log.info({ responseTime: ms }, `${lineOf(req)} aborted by the client after ${ms} ms`);
