@@ -21,9 +21,16 @@ describe("the API's node options", () => {
     ['npm run start:api', scripts['start:api']],
     ['the Docker image', dockerCmd.at(-1)],
     ['docker/compose.yml', composeApi],
-  ])('are on the command line of %s', (_where, command) => {
-    expect(command).toBeDefined();
-    for (const flag of API_NODE_FLAGS) expect(command).toContain(flag);
+  ])('are on the command line of %s, as options of node', (_where, command) => {
+    // between `node` and the script: after the script, they would be the script's arguments
+    const words = (command ?? '').split(/[\s,[\]'"]+/).filter(Boolean);
+    const node = words.indexOf('node');
+    const script = words.findIndex((w) => /^dist\/apps\/api\/src\/main(-all)?\.js$/.test(w));
+    expect({ node: node >= 0, script: script > node }).toEqual({ node: true, script: true });
+    for (const flag of API_NODE_FLAGS) {
+      const at = words.indexOf(flag);
+      expect({ flag, between: at > node && at < script }).toEqual({ flag, between: true });
+    }
   });
 
   it('are options that this node accepts, and that take effect', () => {

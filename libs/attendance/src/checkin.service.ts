@@ -265,9 +265,17 @@ export class CheckInService {
         batch.map((c) => c.accountId),
       ],
     );
-    // a batch holds a (session, worker) once (the batcher's key)
-    const byKey = new Map(rows.map((row) => [`${row.session_id}/${row.worker_id}`, row]));
-    return batch.map((c) => byKey.get(`${c.sessionId}/${c.workerId}`) ?? null);
+    // a batch holds a (session, worker) once (the batcher's key); a row answers one request
+    // only, and a request it does not answer takes the full path, which says what is recorded
+    const key = (sessionId: string, workerId: string): string =>
+      `${sessionId}/${workerId}`.toLowerCase();
+    const byKey = new Map(rows.map((row) => [key(row.session_id, row.worker_id), row]));
+    return batch.map((c) => {
+      const k = key(c.sessionId, c.workerId);
+      const row = byKey.get(k) ?? null;
+      byKey.delete(k);
+      return row;
+    });
   }
 
   private async target(actor: Actor, sessionId: string): Promise<Target> {
