@@ -22,6 +22,17 @@ export function requestLineLevel(threshold: string): (status: number) => Request
   };
 }
 
+/** Fields whose values never reach a log line: secrets and personal data. */
+const REDACTED_FIELDS = [
+  'password',
+  'currentPassword',
+  'newPassword',
+  'refreshToken',
+  'accessToken',
+  'idNumber',
+  'phone',
+];
+
 /** Routes that probes call every few seconds: their answers are not logged. */
 const QUIET = new Set(['/api/health', '/api/ready']);
 
@@ -65,25 +76,13 @@ export class RequestLogs {
     const options: LoggerOptions = {
       level: config.log.level,
       redact: {
-        // a secret or personal field anywhere in a line's object, at its top level or one down
+        // a secret or personal field of a line's object, at its top level or one down
         paths: [
-          'password',
-          'currentPassword',
-          'newPassword',
-          'refreshToken',
-          'accessToken',
-          'idNumber',
-          'phone',
+          ...REDACTED_FIELDS,
+          ...REDACTED_FIELDS.map((field) => `*.${field}`),
           'req.headers.authorization',
           'req.headers.cookie',
           'res.headers["set-cookie"]',
-          '*.password',
-          '*.currentPassword',
-          '*.newPassword',
-          '*.refreshToken',
-          '*.accessToken',
-          '*.idNumber',
-          '*.phone',
         ],
         censor: '[redacted]',
       },
